@@ -1,0 +1,93 @@
+"""Root queries over invoices."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import strawberry
+from sqlalchemy import ColumnElement, false
+from strawberry.types import Info
+
+from hundi import models
+from hundi.api.invoices.types import InvoiceType
+from hundi.api.lists import decode_id, list_page
+from hundi.api.permissions import allow
+from hundi.api.relay import Connection
+from hundi.api.scalars import MoneyValue
+from hundi.domain.enums import InvoiceStatus, Role
+from hundi.services.scoping import invoice_scope
+
+
+@strawberry.input(
+    description="Narrow a list of invoices; every given field must match."
+)
+class InvoiceFilter:
+    status: list[InvoiceStatus] | None = strawberry.field(
+        default=None, description="Any of these states."
+    )
+    buyer_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Raised on this buyer."
+    )
+    invoice_date_from: date | None = strawberry.field(
+        default=None, description="Dated on or after."
+    )
+    invoice_date_to: date | None = strawberry.field(
+        default=None, description="Dated on or before."
+    )
+    due_date_from: date | None = strawberry.field(
+        default=None, description="Due on or after."
+    )
+    due_date_to: date | None = strawberry.field(
+        default=None, description="Due on or before."
+    )
+    amount_min: MoneyValue | None = strawberry.field(
+        default=None, description="Total at least."
+    )
+    amount_max: MoneyValue | None = strawberry.field(
+        default=None, description="Total at most."
+    )
+
+
+def invoice_conditions(filter: InvoiceFilter | None) -> list[ColumnElement[bool]]:
+    if filter is None:
+        return []
+    invoice = models.Invoice
+    conditions: list[ColumnElement[bool]] = []
+    if filter.status:
+        conditions.append(invoice.status.in_(filter.status))
+    if filter.buyer_id is not None:
+        buyer_id = decode_id(filter.buyer_id, "Buyer")
+        conditions.append(invoice.buyer_id == buyer_id if buyer_id else false())
+    bounds = [
+        (filter.invoice_date_from, invoice.invoice_date.__ge__),
+        (filter.invoice_date_to, invoice.invoice_date.__le__),
+        (filter.due_date_from, invoice.due_date.__ge__),
+        (filter.due_date_to, invoice.due_date.__le__),
+        (filter.amount_min, invoice.total_amount.__ge__),
+        (filter.amount_max, invoice.total_amount.__le__),
+    ]
+    conditions.extend(compare(value) for value, compare in bounds if value is not None)
+    return conditions
+
+
+@strawberry.type
+class InvoiceQueries:
+    @strawberry.field(
+        description="Invoices you may see, newest first.",
+        extensions=allow(Role.SME, Role.LENDER, Role.OPS, Role.ADMIN),
+    )
+    async def invoices(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        filter: InvoiceFilter | None = None,
+    ) -> Connection[InvoiceType]:
+        return await list_page(
+            info,
+            models.Invoice,
+            invoice_scope,
+            conditions=invoice_conditions(filter),
+            first=first,
+            after=after,
+        )

@@ -1,0 +1,78 @@
+"""GraphQL types of invoices and buyers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+import strawberry
+from strawberry.types import Info
+
+from hundi import models
+from hundi.api.relay import Node, register_node
+from hundi.api.scalars import MoneyValue
+from hundi.api.smes.types import SmeRef
+from hundi.domain.enums import DocumentType, InvoiceSource, InvoiceStatus
+
+if TYPE_CHECKING:
+    from hundi.api.context import Context
+
+
+@strawberry.type(name="Buyer", description="A business that owes an SME on invoices.")
+class BuyerType(Node):
+    gstin: str = strawberry.field(description="The buyer's GSTIN.")
+    legal_name: str = strawberry.field(description="Registered legal name.")
+    trade_name: str | None = strawberry.field(description="Name it trades under.")
+    state_code: str = strawberry.field(description="GST state code.")
+    industry: str | None = strawberry.field(description="Industry, when known.")
+
+    @classmethod
+    def is_type_of(cls, obj: object, _info: object) -> bool:
+        return isinstance(obj, models.Buyer)
+
+
+@strawberry.type(name="Invoice", description="A tax invoice an SME raised on a buyer.")
+class InvoiceType(Node):
+    invoice_number: str = strawberry.field(description="The document number.")
+    document_type: DocumentType = strawberry.field(description="GST document type.")
+    invoice_date: date = strawberry.field(description="Date of the invoice.")
+    due_date: date = strawberry.field(description="Date the buyer must pay by.")
+    financial_year: str = strawberry.field(
+        description="Indian financial year of the invoice date, such as 2024-25."
+    )
+    taxable_value: MoneyValue = strawberry.field(description="Value before GST.")
+    tax_amount: MoneyValue = strawberry.field(description="GST charged.")
+    total_amount: MoneyValue = strawberry.field(description="Total the buyer owes.")
+    seller_gstin: str = strawberry.field(description="The SME's GSTIN on it.")
+    buyer_gstin: str = strawberry.field(description="The buyer's GSTIN on it.")
+    irn: str | None = strawberry.field(
+        description="Invoice reference number from the e-invoice portal."
+    )
+    source: InvoiceSource = strawberry.field(description="How it reached Hundi.")
+    status: InvoiceStatus = strawberry.field(description="Financing state.")
+    signature_verified: bool | None = strawberry.field(
+        description="Whether the portal's signature was verified: null when none "
+        "came with it, false when Hundi could not verify it."
+    )
+    rejection_reason: str | None = strawberry.field(
+        description="Why it was rejected, when it was."
+    )
+    created_at: datetime = strawberry.field(description="When it was uploaded.")
+
+    @classmethod
+    def is_type_of(cls, obj: object, _info: object) -> bool:
+        return isinstance(obj, models.Invoice)
+
+    @strawberry.field(description="The SME that raised it.")
+    async def sme(self, info: Info) -> SmeRef:
+        context: Context = info.context
+        return await context.loaders.sme_by_id.load(self.sme_id)  # type: ignore[attr-defined, return-value]
+
+    @strawberry.field(description="The buyer it was raised on.")
+    async def buyer(self, info: Info) -> BuyerType:
+        context: Context = info.context
+        return await context.loaders.buyer_by_id.load(self.buyer_id)  # type: ignore[attr-defined, return-value]
+
+
+register_node(models.Buyer, "Buyer")
+register_node(models.Invoice, "Invoice")

@@ -1,0 +1,277 @@
+"""Per-request data loaders, one per relation, named `<Thing>By<Key>Loader`.
+
+Each loader batches the keys asked for in one tick into one statement and
+filters it by the actor's scope, so a nested list costs one statement per
+relation however many rows it has, and never shows a row out of scope.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import cached_property
+from typing import Any, ClassVar, Generic, TypeVar
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import InstrumentedAttribute
+from strawberry.dataloader import DataLoader
+
+from hundi import models
+from hundi.api.context import Reader
+from hundi.domain.enums import Role
+from hundi.services import scoping
+from hundi.services.actor import Actor
+
+ModelT = TypeVar("ModelT")
+
+
+class ByIdLoader(DataLoader[uuid.UUID, ModelT | None], Generic[ModelT]):
+    """Load rows of `model` by primary key; None for a missing or hidden row."""
+
+    model: ClassVar[type[Any]]
+
+    def __init__(self, reader: Reader, actor: Actor) -> None:
+        super().__init__(load_fn=self._load)
+        self.reader = reader
+        self.actor = actor
+
+    @staticmethod
+    def scope(actor: Actor) -> ColumnElement[bool]:
+        raise NotImplementedError
+
+    async def _load(self, keys: Sequence[uuid.UUID]) -> list[ModelT | None]:
+        statement = select(self.model).where(
+            self.model.id.in_(set(keys)), self.scope(self.actor)
+        )
+        found = {row.id: row for row in await self.reader.scalars(statement)}
+        return [found.get(key) for key in keys]
+
+
+class ManyByKeyLoader(DataLoader[uuid.UUID, list[ModelT]], Generic[ModelT]):
+    """Load the rows of `model` whose `key` column is each given value."""
+
+    model: ClassVar[type[Any]]
+    key: ClassVar[InstrumentedAttribute[Any]]
+    order_by: ClassVar[tuple[Any, ...]] = ()
+
+    def __init__(self, reader: Reader, actor: Actor) -> None:
+        super().__init__(load_fn=self._load)
+        self.reader = reader
+        self.actor = actor
+
+    @staticmethod
+    def scope(actor: Actor) -> ColumnElement[bool]:
+        raise NotImplementedError
+
+    async def _load(self, keys: Sequence[uuid.UUID]) -> list[list[ModelT]]:
+        statement = (
+            select(self.model)
+            .where(type(self).key.in_(set(keys)), self.scope(self.actor))
+            .order_by(*self.order_by)
+        )
+        grouped: dict[uuid.UUID, list[ModelT]] = defaultdict(list)
+        for row in await self.reader.scalars(statement):
+            grouped[getattr(row, type(self).key.key)].append(row)
+        return [grouped.get(key, []) for key in keys]
+
+
+class SmeByIdLoader(ByIdLoader[models.Sme]):
+    model = models.Sme
+    scope = staticmethod(scoping.sme_scope)
+
+
+class BuyerByIdLoader(ByIdLoader[models.Buyer]):
+    model = models.Buyer
+    scope = staticmethod(scoping.buyer_scope)
+
+
+class InvoiceByIdLoader(ByIdLoader[models.Invoice]):
+    model = models.Invoice
+    scope = staticmethod(scoping.invoice_scope)
+
+
+class ApplicationByIdLoader(ByIdLoader[models.FinancingApplication]):
+    model = models.FinancingApplication
+    scope = staticmethod(scoping.application_scope)
+
+
+class OfferByIdLoader(ByIdLoader[models.Offer]):
+    model = models.Offer
+    scope = staticmethod(scoping.offer_scope)
+
+
+class LoanByIdLoader(ByIdLoader[models.Loan]):
+    model = models.Loan
+    scope = staticmethod(scoping.loan_scope)
+
+
+class LenderByIdLoader(ByIdLoader[models.LenderPartner]):
+    model = models.LenderPartner
+    scope = staticmethod(scoping.lender_scope)
+
+
+class LenderProductByIdLoader(ByIdLoader[models.LenderProduct]):
+    model = models.LenderProduct
+    scope = staticmethod(scoping.lender_product_scope)
+
+
+class RepaymentByIdLoader(ByIdLoader[models.Repayment]):
+    model = models.Repayment
+    scope = staticmethod(scoping.repayment_scope)
+
+
+class GstinsBySmeIdLoader(ManyByKeyLoader[models.SmeGstin]):
+    model = models.SmeGstin
+    key = models.SmeGstin.sme_id
+
+    @staticmethod
+    def scope(actor: Actor) -> ColumnElement[bool]:
+        visible = select(models.Sme.id).where(scoping.sme_scope(actor))
+        return models.SmeGstin.sme_id.in_(visible)
+
+    order_by = (models.SmeGstin.is_primary.desc(), models.SmeGstin.gstin)
+
+
+class OffersByApplicationIdLoader(ManyByKeyLoader[models.Offer]):
+    model = models.Offer
+    key = models.Offer.application_id
+    scope = staticmethod(scoping.offer_scope)
+    order_by = (models.Offer.created_at, models.Offer.id)
+
+
+class LoansByApplicationIdLoader(ManyByKeyLoader[models.Loan]):
+    model = models.Loan
+    key = models.Loan.application_id
+    scope = staticmethod(scoping.loan_scope)
+    order_by = (models.Loan.created_at, models.Loan.id)
+
+
+class RepaymentsByLoanIdLoader(ManyByKeyLoader[models.Repayment]):
+    model = models.Repayment
+    key = models.Repayment.loan_id
+    scope = staticmethod(scoping.repayment_scope)
+    order_by = (models.Repayment.received_on, models.Repayment.created_at)
+
+
+class ProductsByLenderIdLoader(ManyByKeyLoader[models.LenderProduct]):
+    model = models.LenderProduct
+    key = models.LenderProduct.lender_id
+    scope = staticmethod(scoping.lender_product_scope)
+    order_by = (models.LenderProduct.name,)
+
+
+class InvoicesByApplicationIdLoader(DataLoader[uuid.UUID, list[models.Invoice]]):
+    """Load each application's invoices, in the order the SME listed them."""
+
+    def __init__(self, reader: Reader, actor: Actor) -> None:
+        super().__init__(load_fn=self._load)
+        self.reader = reader
+        self.actor = actor
+
+    async def _load(self, keys: Sequence[uuid.UUID]) -> list[list[models.Invoice]]:
+        link = models.ApplicationInvoice
+        statement = (
+            select(link.application_id, models.Invoice)
+            .join(models.Invoice, models.Invoice.id == link.invoice_id)
+            .where(link.application_id.in_(set(keys)))
+            .where(scoping.invoice_scope(self.actor))
+            .order_by(link.position)
+        )
+        grouped: dict[uuid.UUID, list[models.Invoice]] = defaultdict(list)
+        for application_id, invoice in await self.reader.rows(statement):
+            grouped[application_id].append(invoice)
+        return [grouped.get(key, []) for key in keys]
+
+
+class Loaders:
+    """The loaders of one request, each made on first use."""
+
+    def __init__(self, reader: Reader, actor: Actor | None) -> None:
+        self._reader = reader
+        # Loaders only run under resolvers that required an actor.
+        self._actor = actor if actor is not None else _NOBODY
+
+    def _make(self, loader_class: type[Any]) -> Any:
+        return loader_class(self._reader, self._actor)
+
+    def by_id(self, model: type[Any]) -> ByIdLoader[Any]:
+        """Return the by-id loader of `model`, for `node(id:)`."""
+        loader: ByIdLoader[Any] = getattr(self, _BY_ID_ATTRIBUTES[model])
+        return loader
+
+    @cached_property
+    def sme_by_id(self) -> SmeByIdLoader:
+        return self._make(SmeByIdLoader)
+
+    @cached_property
+    def buyer_by_id(self) -> BuyerByIdLoader:
+        return self._make(BuyerByIdLoader)
+
+    @cached_property
+    def invoice_by_id(self) -> InvoiceByIdLoader:
+        return self._make(InvoiceByIdLoader)
+
+    @cached_property
+    def application_by_id(self) -> ApplicationByIdLoader:
+        return self._make(ApplicationByIdLoader)
+
+    @cached_property
+    def offer_by_id(self) -> OfferByIdLoader:
+        return self._make(OfferByIdLoader)
+
+    @cached_property
+    def loan_by_id(self) -> LoanByIdLoader:
+        return self._make(LoanByIdLoader)
+
+    @cached_property
+    def lender_by_id(self) -> LenderByIdLoader:
+        return self._make(LenderByIdLoader)
+
+    @cached_property
+    def lender_product_by_id(self) -> LenderProductByIdLoader:
+        return self._make(LenderProductByIdLoader)
+
+    @cached_property
+    def repayment_by_id(self) -> RepaymentByIdLoader:
+        return self._make(RepaymentByIdLoader)
+
+    @cached_property
+    def gstins_by_sme_id(self) -> GstinsBySmeIdLoader:
+        return self._make(GstinsBySmeIdLoader)
+
+    @cached_property
+    def offers_by_application_id(self) -> OffersByApplicationIdLoader:
+        return self._make(OffersByApplicationIdLoader)
+
+    @cached_property
+    def loans_by_application_id(self) -> LoansByApplicationIdLoader:
+        return self._make(LoansByApplicationIdLoader)
+
+    @cached_property
+    def repayments_by_loan_id(self) -> RepaymentsByLoanIdLoader:
+        return self._make(RepaymentsByLoanIdLoader)
+
+    @cached_property
+    def products_by_lender_id(self) -> ProductsByLenderIdLoader:
+        return self._make(ProductsByLenderIdLoader)
+
+    @cached_property
+    def invoices_by_application_id(self) -> InvoicesByApplicationIdLoader:
+        return self._make(InvoicesByApplicationIdLoader)
+
+
+_BY_ID_ATTRIBUTES: dict[type[Any], str] = {
+    models.Sme: "sme_by_id",
+    models.Buyer: "buyer_by_id",
+    models.Invoice: "invoice_by_id",
+    models.FinancingApplication: "application_by_id",
+    models.Offer: "offer_by_id",
+    models.Loan: "loan_by_id",
+    models.LenderPartner: "lender_by_id",
+    models.LenderProduct: "lender_product_by_id",
+    models.Repayment: "repayment_by_id",
+}
+
+# Sees nothing: MANAGEMENT's scope is empty for every entity.
+_NOBODY = Actor(role=Role.MANAGEMENT)

@@ -1,0 +1,68 @@
+"""Role requirements, declared next to each field and mutation.
+
+    @strawberry.field(extensions=allow(Role.OPS, Role.ADMIN))
+
+An anonymous request gets `UNAUTHENTICATED`; a signed-in actor without one
+of the roles gets `FORBIDDEN` naming the roles needed. A lender's machine
+client is read-only: it passes only where `machine_clients=True`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from strawberry.extensions.field_extension import FieldExtension
+from strawberry.permission import BasePermission, PermissionExtension
+from strawberry.types import Info
+
+from hundi.api.errors import Forbidden, Unauthenticated
+from hundi.domain.enums import Role
+
+
+class RolePermission(BasePermission):
+    """Pass actors with one of `roles`; raise the matching error for the rest.
+
+    The instance is shared by every request, so it raises from
+    `has_permission` instead of keeping the failure for `on_unauthorized`.
+    """
+
+    def __init__(self, roles: tuple[Role, ...], *, machine_clients: bool) -> None:
+        self.roles = roles
+        self.machine_clients = machine_clients
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        actor = info.context.actor
+        if actor is None:
+            raise Unauthenticated()
+        if actor.role not in self.roles:
+            raise Forbidden(
+                f"This needs the role {_role_list(self.roles)}; "
+                f"you are signed in as {actor.role.value}.",
+                requiredRoles=[role.value for role in self.roles],
+            )
+        if actor.is_machine and not self.machine_clients:
+            raise Forbidden(
+                "Machine clients have read-only access; a lender user must do this.",
+                requiredRoles=[role.value for role in self.roles],
+            )
+        return True
+
+
+def _role_list(roles: tuple[Role, ...]) -> str:
+    names = [role.value for role in roles]
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def allow(*roles: Role, machine_clients: bool = False) -> list[FieldExtension]:
+    """Field extensions that let only `roles` resolve the field."""
+    return [
+        PermissionExtension(
+            permissions=[RolePermission(roles, machine_clients=machine_clients)],
+            use_directives=False,
+        )
+    ]
+
+
+ANY_ROLE = tuple(Role)

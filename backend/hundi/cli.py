@@ -1,0 +1,218 @@
+"""The `hundi` command: serve, migrate, seed, export the schema, run day-end.
+
+Every failure a user can cause (a wrong database URL, a database that
+already has data, a bad option) ends in one line on standard error and a
+non-zero exit status, without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import sys
+from collections.abc import Callable, Coroutine, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from hundi.commands import CommandError
+from hundi.logs import configure_logging
+from hundi.paths import SCHEMA_FILE
+from hundi.settings import SettingsError, get_settings, load_database_url
+
+logger = logging.getLogger(__name__)
+
+
+def _safe_url(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _run(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    return asyncio.run(coroutine)
+
+
+# --- commands -------------------------------------------------------------
+
+
+def cmd_serve(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    from hundi.app import create_app
+
+    settings = get_settings()
+    host = args.host or settings.host
+    port = args.port or settings.port
+    app = create_app(settings)
+    print(f"Hundi on http://{host}:{port}/  (GraphQL at /graphql)", flush=True)
+    uvicorn.run(app, host=host, port=port, log_config=None, proxy_headers=True)
+
+
+def cmd_migrate(args: argparse.Namespace) -> None:
+    from hundi.migrate import upgrade
+
+    database_url = load_database_url()
+    upgrade(database_url, args.revision)
+    print(f"Database {_safe_url(database_url)} is at revision {args.revision}.")
+
+
+def cmd_seed_demo(args: argparse.Namespace) -> None:
+    from hundi.seed.runner import seed
+
+    _run(seed(load_database_url(), scale=args.scale, if_empty=args.if_empty))
+
+
+def cmd_export_schema(args: argparse.Namespace) -> None:
+    from hundi.api.schema import printed_schema
+
+    text = printed_schema()
+    output = Path(args.output)
+    if args.check:
+        current = output.read_text(encoding="utf-8") if output.exists() else ""
+        if current != text:
+            raise CommandError(
+                f"{output} is stale; run `hundi export-schema` (or `make schema`)"
+            )
+        print(f"{output} is up to date.")
+        return
+    output.write_text(text, encoding="utf-8")
+    print(f"Wrote {output}.")
+
+
+# --- parser ---------------------------------------------------------------
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{value} must be greater than 0")
+    return value
+
+
+def _port(text: str) -> int:
+    value = _positive_int(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"port {value} is above 65535")
+    return value
+
+
+CommandHandler = Callable[[argparse.Namespace], None]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hundi",
+        description="Hundi: invoice financing for India's small and medium "
+        "enterprises. Settings come from the environment and .env "
+        "(DATABASE_URL, PORT, DEBUG, ...).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser(
+        "serve",
+        help="serve the API and the web app",
+        description="Serve the "
+        "GraphQL API, the health checks and the built web app with uvicorn.",
+    )
+    serve.add_argument(
+        "--host", help="address to listen on (default: HOST or 127.0.0.1)"
+    )
+    serve.add_argument(
+        "--port", type=_port, help="TCP port to listen on (default: PORT or 8000)"
+    )
+    serve.set_defaults(handler=cmd_serve)
+
+    migrate = commands.add_parser(
+        "migrate",
+        help="bring the database to the latest schema",
+        description="Apply Alembic migrations to the database at DATABASE_URL; "
+        "creates the SQLite file when it does not exist.",
+    )
+    migrate.add_argument(
+        "--revision", default="head", help="revision to upgrade to (default: head)"
+    )
+    migrate.set_defaults(handler=cmd_migrate)
+
+    seed_demo = commands.add_parser(
+        "seed-demo",
+        help="write demo data into an empty database",
+        description="Write a realistic, deterministic demo data set (SMEs, "
+        "buyers, lenders, six months of invoices, applications, offers, loans, "
+        "repayments and KPI inputs, and one demo user per role). Refuses a "
+        "database that already has data.",
+    )
+    seed_demo.add_argument(
+        "--scale",
+        type=_positive_int,
+        metavar="N",
+        help="instead write a large synthetic data set of N SMEs with about 10 "
+        "invoices each, for benchmarks",
+    )
+    seed_demo.add_argument(
+        "--if-empty",
+        action="store_true",
+        help="exit quietly with success when the database already has data",
+    )
+    seed_demo.set_defaults(handler=cmd_seed_demo)
+
+    export = commands.add_parser(
+        "export-schema",
+        help="write the GraphQL schema to schema.graphql",
+        description="Print the GraphQL schema in SDL to a file.",
+    )
+    export.add_argument(
+        "--output",
+        default=str(SCHEMA_FILE),
+        help="file to write (default: schema.graphql at the repository root)",
+    )
+    export.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; fail when the file differs from the schema",
+    )
+    export.set_defaults(handler=cmd_export_schema)
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    configure_logging("text", "WARNING" if args.command != "serve" else "INFO")
+    try:
+        if args.command == "serve":
+            settings = get_settings()
+            configure_logging(settings.effective_log_format, settings.log_level)
+        args.handler(args)
+    except SettingsError as error:
+        return _fail(f"invalid setting: {error}")
+    except CommandError as error:
+        return _fail(str(error))
+    except (OperationalError, DBAPIError, OSError, ConnectionError) as error:
+        return _fail(_database_failure(error))
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def _database_failure(error: BaseException) -> str:
+    settings_url = ""
+    with contextlib.suppress(SettingsError):
+        settings_url = _safe_url(load_database_url())
+    reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+    return f"cannot use the database {settings_url}: {reason}"
+
+
+def _fail(message: str) -> int:
+    print(f"hundi: error: {message}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""SQLAlchemy models of the whole domain; importing this registers every table."""
+
+from hundi.models.audit import AuditRecord, IdempotencyRecord
+from hundi.models.base import Base
+from hundi.models.financing import (
+    ApplicationInvoice,
+    ApplicationLenderMatch,
+    DayEndRun,
+    Disbursal,
+    FinancingApplication,
+    LenderProduct,
+    Loan,
+    LoanClassification,
+    Offer,
+    Recovery,
+    Repayment,
+)
+from hundi.models.invoices import Buyer, Invoice, InvoiceDocument
+from hundi.models.kyc import KycDocument, KycSubmission
+from hundi.models.metrics import (
+    AppSession,
+    KpiTarget,
+    MarketingSpend,
+    ProductEvent,
+    SecurityIncident,
+    SupportTicket,
+    SurveyResponse,
+    TicketMessage,
+)
+from hundi.models.parties import LenderPartner, Sme, SmeGstin, User
+
+__all__ = [
+    "AppSession",
+    "ApplicationInvoice",
+    "ApplicationLenderMatch",
+    "AuditRecord",
+    "Base",
+    "Buyer",
+    "DayEndRun",
+    "Disbursal",
+    "FinancingApplication",
+    "IdempotencyRecord",
+    "Invoice",
+    "InvoiceDocument",
+    "KpiTarget",
+    "KycDocument",
+    "KycSubmission",
+    "LenderPartner",
+    "LenderProduct",
+    "Loan",
+    "LoanClassification",
+    "MarketingSpend",
+    "Offer",
+    "ProductEvent",
+    "Recovery",
+    "Repayment",
+    "SecurityIncident",
+    "Sme",
+    "SmeGstin",
+    "SupportTicket",
+    "SurveyResponse",
+    "TicketMessage",
+    "User",
+]
