@@ -1,6 +1,13 @@
 """SQLAlchemy models of the whole domain; importing this registers every table."""
 
 from hundi.models.audit import AuditRecord, IdempotencyRecord
+from hundi.models.auth import (
+    AuthorizationCode,
+    BrowserSession,
+    OAuthClient,
+    RefreshToken,
+    ThrottleEvent,
+)
 from hundi.models.base import Base
 from hundi.models.financing import (
     ApplicationInvoice,
@@ -34,7 +41,9 @@ __all__ = [
     "ApplicationInvoice",
     "ApplicationLenderMatch",
     "AuditRecord",
+    "AuthorizationCode",
     "Base",
+    "BrowserSession",
     "Buyer",
     "DayEndRun",
     "Disbursal",
@@ -50,15 +59,18 @@ __all__ = [
     "Loan",
     "LoanClassification",
     "MarketingSpend",
+    "OAuthClient",
     "Offer",
     "ProductEvent",
     "Recovery",
+    "RefreshToken",
     "Repayment",
     "SecurityIncident",
     "Sme",
     "SmeGstin",
     "SupportTicket",
     "SurveyResponse",
+    "ThrottleEvent",
     "TicketMessage",
     "User",
 ]
