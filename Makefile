@@ -31,10 +31,13 @@ frontend:
 		cd frontend && npm ci --no-audit --no-fund && npm run build; \
 	fi
 
+# The public URL is the OAuth issuer, so it follows HOST and PORT.
+run: export PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
+
 run: install frontend
 	DEBUG=$${DEBUG:-true} $(BIN)/hundi migrate
 	DEBUG=$${DEBUG:-true} $(BIN)/hundi seed-demo --if-empty
-	@$(BIN)/python -m hundi.seed.accounts
+	@HOST=$(HOST) $(BIN)/python -m hundi.seed.accounts
 	DEBUG=$${DEBUG:-true} $(BIN)/hundi serve --host $(HOST) --port $(PORT)
 
 test: install

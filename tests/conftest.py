@@ -21,7 +21,7 @@ from hundi.migrate import upgrade
 from hundi.models import Base
 from hundi.settings import Settings
 
-pytest_plugins = ["support.graphql"]
+pytest_plugins = ["support.graphql", "support.live"]
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "").strip()
 ON_POSTGRES = TEST_DATABASE_URL.startswith("postgresql")
@@ -103,12 +103,24 @@ def database_url(database: Database) -> str:
     return database.engine.url.render_as_string(hide_password=False)
 
 
+@pytest.fixture(scope="session")
+def signing_keys_json(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One signing key set for the whole run: RSA keys are slow to make."""
+    from hundi.auth.keys import load_signing_keys
+
+    folder = tmp_path_factory.mktemp("keys")
+    load_signing_keys(folder, None)
+    return (folder / "keys" / "signing-keys.json").read_text()
+
+
 @pytest.fixture
-def settings(database_url: str, tmp_path: Path) -> Settings:
+def settings(database_url: str, tmp_path: Path, signing_keys_json: str) -> Settings:
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
         database_url=database_url,
         debug=True,
         var_dir=tmp_path / "var",
-        public_base_url="http://testserver",
+        public_base_url="http://127.0.0.1:8000",
+        oauth_signing_keys=signing_keys_json,
+        secret_key="test-secret-key-that-is-long-enough-0123456789",
     )

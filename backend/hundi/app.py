@@ -20,7 +20,11 @@ from starlette.types import Scope
 from strawberry.asgi import GraphQL
 
 from hundi.api.context import Context
+from hundi.api.documents_route import invoice_document, kyc_document
 from hundi.api.schema import schema
+from hundi.auth.authenticate import Authenticator
+from hundi.auth.routes import auth_routes
+from hundi.auth.service import AuthService
 from hundi.db import Database
 from hundi.middleware import RequestIdMiddleware
 from hundi.paths import FRONTEND_DIST
@@ -29,18 +33,14 @@ from hundi.settings import Settings, get_settings
 
 logger = logging.getLogger(__name__)
 
-Authenticator = Callable[[Request], Awaitable[Actor | None]]
-
-
-async def no_authentication(_request: Request) -> Actor | None:
-    return None
+Authenticate = Callable[[Request], Awaitable[Actor | None]]
 
 
 class HundiGraphQL(GraphQL[Context, None]):
     """Strawberry's ASGI view with Hundi's context, closed after each request."""
 
     def __init__(
-        self, *, settings: Settings, authenticate: Authenticator, **options: Any
+        self, *, settings: Settings, authenticate: Authenticate, **options: Any
     ) -> None:
         super().__init__(schema, **options)
         self.settings = settings
@@ -54,6 +54,7 @@ class HundiGraphQL(GraphQL[Context, None]):
             actor=actor,
             request=request,
             response=response,
+            auth_error=getattr(request.state, "auth_error", None),
         )
         request.state.graphql_context = context
         return context
@@ -100,18 +101,24 @@ def create_app(
     settings: Settings | None = None,
     *,
     database: Database | None = None,
-    authenticate: Authenticator = no_authentication,
+    authenticate: Authenticate | None = None,
     frontend_dist: Path = FRONTEND_DIST,
 ) -> Starlette:
-    """Build the application; `database` lets tests share one engine."""
+    """Build the application.
+
+    `database` lets tests share one engine; `authenticate` replaces the
+    bearer-token and session sign-in for tests that build actors directly.
+    """
     settings = settings or get_settings()
     owns_database = database is None
+    auth = AuthService(settings, database)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.database = database or Database.from_url(
             settings.database_url, echo=settings.sql_echo
         )
+        auth.bind(app.state.database)
         logger.info("Hundi started; database %s", app.state.database.dialect)
         try:
             yield
@@ -120,6 +127,7 @@ def create_app(
                 await app.state.database.dispose()
             logger.info("Hundi stopped")
 
+    authenticate = authenticate or Authenticator(auth)
     graphql = HundiGraphQL(
         settings=settings,
         authenticate=authenticate,
@@ -130,6 +138,9 @@ def create_app(
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/documents/kyc/{document_id}", kyc_document, methods=["GET"]),
+        Route("/documents/invoices/{document_id}", invoice_document, methods=["GET"]),
+        *auth_routes(),
     ]
     if (frontend_dist / "index.html").is_file():
         routes.append(Mount("/", SinglePageApp(directory=frontend_dist, html=True)))
@@ -147,6 +158,8 @@ def create_app(
         )
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.settings = settings
+    app.state.auth = auth
+    app.state.authenticate = authenticate
     if database is not None:
         app.state.database = database
     return app

@@ -82,6 +82,38 @@ def cmd_export_schema(args: argparse.Namespace) -> None:
     print(f"Wrote {output}.")
 
 
+def cmd_token(args: argparse.Namespace) -> None:
+    from hundi.auth.operator import issue_token_for
+
+    settings = get_settings(serving=False)
+    token = _run(issue_token_for(settings, args.email, args.ttl))
+    print(token)
+
+
+def cmd_rotate_signing_key(args: argparse.Namespace) -> None:
+    from hundi.auth.keys import rotate_signing_keys
+
+    settings = get_settings(serving=False)
+    if settings.oauth_signing_keys:
+        raise CommandError(
+            "the signing keys come from OAUTH_SIGNING_KEYS; rotate them where "
+            "that variable is set"
+        )
+    keep = 2 * max(settings.access_token_seconds, settings.machine_token_seconds, 3600)
+    kid, dropped = rotate_signing_keys(settings.var_dir, keep_seconds=keep)
+    print(f"New signing key {kid}; keys dropped: {', '.join(dropped) or 'none'}.")
+    print("Restart every server process so that it signs with the new key.")
+
+
+def cmd_create_user(args: argparse.Namespace) -> None:
+    from hundi.auth.operator import create_user_from_command_line
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+    settings = get_settings(serving=False)
+    summary = _run(create_user_from_command_line(settings, args, password))
+    print(summary)
+
+
 # --- parser ---------------------------------------------------------------
 
 
@@ -178,6 +210,60 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.set_defaults(handler=cmd_export_schema)
 
+    token = commands.add_parser(
+        "token",
+        help="print a short-lived access token for a user",
+        description="Print an access token for the user with this e-mail address, "
+        "signed by the built-in provider. It needs the server's signing keys and "
+        "database, so only operators can run it; use it for scripts, support and "
+        "tests.",
+    )
+    token.add_argument("email", help="e-mail address of an active user")
+    token.add_argument(
+        "--ttl",
+        type=_positive_int,
+        default=600,
+        metavar="SECONDS",
+        help="lifetime of the token in seconds, at most 3600 (default: 600)",
+    )
+    token.set_defaults(handler=cmd_token)
+
+    rotate = commands.add_parser(
+        "rotate-signing-key",
+        help="start signing tokens with a new key",
+        description="Add a new signing key and retire the current one. The old "
+        "key stays in the published key set until its tokens have expired.",
+    )
+    rotate.set_defaults(handler=cmd_rotate_signing_key)
+
+    create_user = commands.add_parser(
+        "create-user",
+        help="create a user, such as the first ADMIN",
+        description="Create a user with a role. Platform roles (OPS, MANAGEMENT, "
+        "ADMIN) belong to no organisation; SME and LENDER users need --sme-id or "
+        "--lender-id. Without --password-stdin a one-time password is printed.",
+    )
+    create_user.add_argument("email", help="the user's e-mail address")
+    create_user.add_argument("--name", required=True, help="the user's full name")
+    create_user.add_argument(
+        "--role",
+        required=True,
+        choices=["SME", "LENDER", "OPS", "MANAGEMENT", "ADMIN"],
+        help="the user's role",
+    )
+    create_user.add_argument("--sme-id", help="the SME the user acts for (UUID)")
+    create_user.add_argument("--lender-id", help="the lender the user acts for (UUID)")
+    create_user.add_argument(
+        "--lender-admin",
+        action="store_true",
+        help="let a LENDER user manage the lender's products",
+    )
+    create_user.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input",
+    )
+    create_user.set_defaults(handler=cmd_create_user)
     return parser
 
 
@@ -187,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging("text", "WARNING" if args.command != "serve" else "INFO")
     try:
         if args.command == "serve":
-            settings = get_settings()
+            settings = get_settings(serving=True)
             configure_logging(settings.effective_log_format, settings.log_level)
         args.handler(args)
     except SettingsError as error:

@@ -74,7 +74,7 @@ async def create_sme(
         pan=pan,
         bank_account_number="123456789012",
         ifsc="HDFC0001234",
-        referral_code=f"R{uuid.uuid4().hex[:8].upper()}",
+        referral_code=fields.pop("referral_code", f"R{uuid.uuid4().hex[:8].upper()}"),
         acquisition_channel=fields.pop(
             "acquisition_channel", AcquisitionChannel.ORGANIC
         ),
@@ -318,3 +318,55 @@ def lender_actor(
 
 def platform_actor(role: Role) -> Actor:
     return Actor(role=role, user_id=uuid.uuid4())
+
+
+async def create_registered_sme(database: Database, **fields: Any) -> models.Sme:
+    """An SME fresh from registration: no KYC data, no GSTINs."""
+    sme = models.Sme(
+        id=uuid.uuid4(),
+        legal_name=fields.pop("legal_name", f"New Ventures {next(_serial)} Pvt Ltd"),
+        constitution=fields.pop("constitution", Constitution.PRIVATE_LIMITED),
+        state_code=fields.pop("state_code", "27"),
+        industry=fields.pop("industry", "Textiles"),
+        status=fields.pop("status", SmeStatus.REGISTERED),
+        referral_code=f"R{uuid.uuid4().hex[:8].upper()}",
+        acquisition_channel=fields.pop(
+            "acquisition_channel", AcquisitionChannel.ORGANIC
+        ),
+        **fields,
+    )
+    await add(database, sme)
+    return sme
+
+
+async def create_user(
+    database: Database, role: Role, *, sme: models.Sme | None = None
+) -> Actor:
+    """A user row of `role` (of `sme` for SME users) and the actor acting as it."""
+    number = next(_serial)
+    user = models.User(
+        id=uuid.uuid4(),
+        email=f"user{number}@example.in",
+        full_name=f"Test User {number}",
+        role=role,
+        sme_id=sme.id if sme is not None else None,
+    )
+    await add(database, user)
+    return Actor(
+        role=role,
+        user_id=user.id,
+        sme_id=user.sme_id,
+        email=user.email,
+    )
+
+
+async def create_platform_user(database: Database, role: Role) -> Actor:
+    """A stored OPS, MANAGEMENT or ADMIN user, for rows that name their author."""
+    user = models.User(
+        id=uuid.uuid4(),
+        email=f"{role.value.lower()}{next(_serial)}@hundi.test",
+        full_name=f"{role.value.title()} User",
+        role=role,
+    )
+    await add(database, user)
+    return Actor(role=role, user_id=user.id, email=user.email)

@@ -77,3 +77,27 @@ def test_settings_unknown_driver_refused() -> None:
 def test_settings_malformed_database_url_refused() -> None:
     with pytest.raises(SettingsError, match="not a database URL"):
         load_settings(_env_file=None, debug=True, database_url="::nonsense::")
+
+
+def test_settings_portal_key_with_escaped_newlines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pem = "-----BEGIN PUBLIC KEY-----\\nMIIBIjAN\\n-----END PUBLIC KEY-----"
+    monkeypatch.setenv("EINVOICE_PORTAL_PUBLIC_KEY", pem)
+
+    settings = load_settings(_env_file=None, debug=True)
+
+    assert settings.einvoice_portal_public_key == (
+        "-----BEGIN PUBLIC KEY-----\nMIIBIjAN\n-----END PUBLIC KEY-----"
+    )
+
+
+def test_settings_portal_key_not_pem_refused() -> None:
+    with pytest.raises(SettingsError, match="EINVOICE_PORTAL_PUBLIC_KEY"):
+        load_settings(_env_file=None, debug=True, einvoice_portal_public_key="abc")
+
+
+def test_settings_portal_key_unset_by_default() -> None:
+    settings = load_settings(_env_file=None, debug=True)
+
+    assert settings.einvoice_portal_public_key is None

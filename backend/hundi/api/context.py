@@ -74,10 +74,13 @@ class Context:
         actor: Actor | None,
         request: Request | None = None,
         response: Response | None = None,
+        auth_error: str | None = None,
     ) -> None:
         self.database = database
         self.settings = settings
         self.actor = actor
+        # Why the request's credentials were rejected, for UNAUTHENTICATED.
+        self.auth_error = auth_error
         self.request = request
         self.response = response
         self.reader = Reader(database)
@@ -92,7 +95,11 @@ class Context:
         from hundi.api.errors import Unauthenticated
 
         if self.actor is None:
-            raise Unauthenticated()
+            raise (
+                Unauthenticated(self.auth_error)
+                if self.auth_error
+                else Unauthenticated()
+            )
         return self.actor
 
     async def after_write(self) -> None:

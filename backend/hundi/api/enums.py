@@ -17,6 +17,9 @@ AcquisitionChannel = strawberry.enum(
     enums.AcquisitionChannel, description="How an SME came to Hundi."
 )
 KycStatus = strawberry.enum(enums.KycStatus, description="State of a KYC submission.")
+KycDecision = strawberry.enum(
+    enums.KycDecision, description="OPS's decision on a KYC submission."
+)
 KycDocumentKind = strawberry.enum(
     enums.KycDocumentKind, description="What a KYC document proves."
 )
@@ -26,6 +29,9 @@ DocumentType = strawberry.enum(
 )
 InvoiceSource = strawberry.enum(
     enums.InvoiceSource, description="How an invoice reached Hundi."
+)
+ImportStatus = strawberry.enum(
+    enums.ImportStatus, description="Progress of an import of invoices from a file."
 )
 InvoiceStatus = strawberry.enum(
     enums.InvoiceStatus, description="Where an invoice is in its financing life."

@@ -121,6 +121,16 @@ class RepaymentByIdLoader(ByIdLoader[models.Repayment]):
     scope = staticmethod(scoping.repayment_scope)
 
 
+class UserByIdLoader(ByIdLoader[models.User]):
+    model = models.User
+    scope = staticmethod(scoping.user_scope)
+
+
+class MachineClientByIdLoader(ByIdLoader[models.OAuthClient]):
+    model = models.OAuthClient
+    scope = staticmethod(scoping.machine_client_scope)
+
+
 class GstinsBySmeIdLoader(ManyByKeyLoader[models.SmeGstin]):
     model = models.SmeGstin
     key = models.SmeGstin.sme_id
@@ -159,6 +169,42 @@ class ProductsByLenderIdLoader(ManyByKeyLoader[models.LenderProduct]):
     key = models.LenderProduct.lender_id
     scope = staticmethod(scoping.lender_product_scope)
     order_by = (models.LenderProduct.name,)
+
+
+class KycSubmissionByIdLoader(ByIdLoader[models.KycSubmission]):
+    model = models.KycSubmission
+    scope = staticmethod(scoping.kyc_submission_scope)
+
+
+class KycDocumentByIdLoader(ByIdLoader[models.KycDocument]):
+    model = models.KycDocument
+    scope = staticmethod(scoping.kyc_document_scope)
+
+
+class InvoiceDocumentByIdLoader(ByIdLoader[models.InvoiceDocument]):
+    model = models.InvoiceDocument
+    scope = staticmethod(scoping.invoice_document_scope)
+
+
+class KycSubmissionsBySmeIdLoader(ManyByKeyLoader[models.KycSubmission]):
+    model = models.KycSubmission
+    key = models.KycSubmission.sme_id
+    scope = staticmethod(scoping.kyc_submission_scope)
+    order_by = (models.KycSubmission.submitted_at.desc(), models.KycSubmission.id)
+
+
+class KycDocumentsBySubmissionIdLoader(ManyByKeyLoader[models.KycDocument]):
+    model = models.KycDocument
+    key = models.KycDocument.submission_id
+    scope = staticmethod(scoping.kyc_document_scope)
+    order_by = (models.KycDocument.uploaded_at, models.KycDocument.id)
+
+
+class DocumentsByInvoiceIdLoader(ManyByKeyLoader[models.InvoiceDocument]):
+    model = models.InvoiceDocument
+    key = models.InvoiceDocument.invoice_id
+    scope = staticmethod(scoping.invoice_document_scope)
+    order_by = (models.InvoiceDocument.uploaded_at, models.InvoiceDocument.id)
 
 
 class InvoicesByApplicationIdLoader(DataLoader[uuid.UUID, list[models.Invoice]]):
@@ -237,6 +283,14 @@ class Loaders:
         return self._make(RepaymentByIdLoader)
 
     @cached_property
+    def user_by_id(self) -> UserByIdLoader:
+        return self._make(UserByIdLoader)
+
+    @cached_property
+    def machine_client_by_id(self) -> MachineClientByIdLoader:
+        return self._make(MachineClientByIdLoader)
+
+    @cached_property
     def gstins_by_sme_id(self) -> GstinsBySmeIdLoader:
         return self._make(GstinsBySmeIdLoader)
 
@@ -260,6 +314,30 @@ class Loaders:
     def invoices_by_application_id(self) -> InvoicesByApplicationIdLoader:
         return self._make(InvoicesByApplicationIdLoader)
 
+    @cached_property
+    def kyc_submission_by_id(self) -> KycSubmissionByIdLoader:
+        return self._make(KycSubmissionByIdLoader)
+
+    @cached_property
+    def kyc_document_by_id(self) -> KycDocumentByIdLoader:
+        return self._make(KycDocumentByIdLoader)
+
+    @cached_property
+    def invoice_document_by_id(self) -> InvoiceDocumentByIdLoader:
+        return self._make(InvoiceDocumentByIdLoader)
+
+    @cached_property
+    def kyc_submissions_by_sme_id(self) -> KycSubmissionsBySmeIdLoader:
+        return self._make(KycSubmissionsBySmeIdLoader)
+
+    @cached_property
+    def kyc_documents_by_submission_id(self) -> KycDocumentsBySubmissionIdLoader:
+        return self._make(KycDocumentsBySubmissionIdLoader)
+
+    @cached_property
+    def documents_by_invoice_id(self) -> DocumentsByInvoiceIdLoader:
+        return self._make(DocumentsByInvoiceIdLoader)
+
 
 _BY_ID_ATTRIBUTES: dict[type[Any], str] = {
     models.Sme: "sme_by_id",
@@ -271,6 +349,11 @@ _BY_ID_ATTRIBUTES: dict[type[Any], str] = {
     models.LenderPartner: "lender_by_id",
     models.LenderProduct: "lender_product_by_id",
     models.Repayment: "repayment_by_id",
+    models.KycSubmission: "kyc_submission_by_id",
+    models.KycDocument: "kyc_document_by_id",
+    models.InvoiceDocument: "invoice_document_by_id",
+    models.User: "user_by_id",
+    models.OAuthClient: "machine_client_by_id",
 }
 
 # Sees nothing: MANAGEMENT's scope is empty for every entity.

@@ -33,7 +33,8 @@ class RolePermission(BasePermission):
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
         actor = info.context.actor
         if actor is None:
-            raise Unauthenticated()
+            reason = info.context.auth_error
+            raise Unauthenticated(reason) if reason else Unauthenticated()
         if actor.role not in self.roles:
             raise Forbidden(
                 f"This needs the role {_role_list(self.roles)}; "

@@ -8,6 +8,7 @@ error naming the field (see `hundi.domain.money`).
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal, InvalidOperation
 from typing import NewType
 
@@ -54,6 +55,18 @@ def parse_rate(value: object) -> Decimal:
     return _parse_decimal(value, "Rate", "0.145")
 
 
+def parse_uuid(value: object) -> uuid.UUID:
+    if not isinstance(value, str):
+        raise ValueError(f"UUID must be a string, not {type(value).__name__}")
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise ValueError(
+            f"UUID {value!r} is invalid; write 32 hex digits such as "
+            "3f2b8c1e-5d4a-4b6f-9e7d-1a2b3c4d5e6f"
+        ) from None
+
+
 SCALAR_MAP: dict[object, ScalarDefinition] = {
     MoneyValue: strawberry.scalar(
         name="Money",
@@ -72,5 +85,14 @@ SCALAR_MAP: dict[object, ScalarDefinition] = {
         ),
         serialize=serialize_rate,
         parse_value=parse_rate,
+    ),
+    uuid.UUID: strawberry.scalar(
+        name="UUID",
+        description=(
+            "A UUID in its 36-character text form, such as "
+            '"3f2b8c1e-5d4a-4b6f-9e7d-1a2b3c4d5e6f".'
+        ),
+        serialize=str,
+        parse_value=parse_uuid,
     ),
 }

@@ -17,9 +17,21 @@ from strawberry.tools import merge_types
 from strawberry.types import Info
 
 from hundi.api import enums as _enums  # noqa: F401 - registers the enumerations
+from hundi.api.admin.assign_user_role import AssignUserRoleMutation
+from hundi.api.admin.create_user import CreateUserMutation
+from hundi.api.admin.deactivate_user import DeactivateUserMutation
+from hundi.api.admin.machine_clients import MachineClientMutations
+from hundi.api.admin.queries import AdminQueries
 from hundi.api.errors import normalize_error
+from hundi.api.invoices.import_einvoice import ImportEInvoiceMutation
+from hundi.api.invoices.import_invoices_csv import ImportInvoicesCsvMutation
 from hundi.api.invoices.queries import InvoiceQueries
+from hundi.api.invoices.upload_invoice import UploadInvoiceMutation
+from hundi.api.kyc.queries import KycQueries
+from hundi.api.kyc.review_kyc import ReviewKycMutation
+from hundi.api.kyc.submit_kyc import SubmitKycMutation
 from hundi.api.lending.queries import LendingQueries
+from hundi.api.onboarding.register_sme import RegisterSmeMutation
 from hundi.api.permissions import ANY_ROLE, allow
 from hundi.api.relay import NODE_MODELS, Node, from_global_id
 from hundi.api.scalars import SCALAR_MAP
@@ -48,7 +60,17 @@ class NodeQueries:
         return await loader.load(decoded[1])
 
 
-Query = merge_types("Query", (NodeQueries, SmeQueries, InvoiceQueries, LendingQueries))
+Query = merge_types(
+    "Query",
+    (
+        NodeQueries,
+        AdminQueries,
+        SmeQueries,
+        KycQueries,
+        InvoiceQueries,
+        LendingQueries,
+    ),
+)
 cast(
     Any, Query
 ).__strawberry_definition__.description = "Everything Hundi lets you read."
@@ -71,9 +93,31 @@ class HundiSchema(strawberry.Schema):
         return None
 
 
+Mutation = merge_types(
+    "Mutation",
+    (
+        CreateUserMutation,
+        DeactivateUserMutation,
+        AssignUserRoleMutation,
+        MachineClientMutations,
+        RegisterSmeMutation,
+        SubmitKycMutation,
+        ReviewKycMutation,
+        UploadInvoiceMutation,
+        ImportEInvoiceMutation,
+        ImportInvoicesCsvMutation,
+    ),
+)
+cast(Any, Mutation).__strawberry_definition__.description = (
+    "Everything Hundi lets you change. Each mutation takes one `input` and "
+    "returns a payload with its result and `errors`."
+)
+
+
 def build_schema(**options: Any) -> strawberry.Schema:
     return HundiSchema(
         query=Query,
+        mutation=Mutation,
         config=StrawberryConfig(scalar_map=SCALAR_MAP),
         extensions=[
             lambda: ParserCache(maxsize=256),

@@ -7,6 +7,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()
 
+MIN_PASSWORD_LENGTH = 10
+
 # Verified against when the account does not exist, so that a wrong e-mail
 # costs as much time as a wrong password and the timing reveals nothing.
 _DUMMY_HASH = _hasher.hash("no account has this password")

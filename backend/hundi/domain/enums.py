@@ -47,6 +47,13 @@ class KycStatus(enum.StrEnum):
     REJECTED = "REJECTED"
 
 
+class KycDecision(enum.StrEnum):
+    """What OPS decides on a KYC submission."""
+
+    APPROVE = "APPROVE"
+    REJECT = "REJECT"
+
+
 class KycDocumentKind(enum.StrEnum):
     PAN_CARD = "PAN_CARD"
     GST_CERTIFICATE = "GST_CERTIFICATE"
@@ -68,6 +75,14 @@ class InvoiceSource(enum.StrEnum):
     FORM = "FORM"
     E_INVOICE = "E_INVOICE"
     CSV = "CSV"
+
+
+class ImportStatus(enum.StrEnum):
+    """Progress of an import of invoices from one file."""
+
+    PROCESSING = "PROCESSING"
+    SUCCEEDED = "SUCCEEDED"
+    FAILED = "FAILED"
 
 
 class InvoiceStatus(enum.StrEnum):

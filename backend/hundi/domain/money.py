@@ -93,11 +93,12 @@ def check_amount(value: Decimal, *, allow_zero: bool = False) -> Decimal:
     return round_half_up(amount)
 
 
-def parse_amount(text: str) -> Decimal:
+def parse_amount(text: str, *, allow_zero: bool = False) -> Decimal:
     """Parse rupees from text such as "125000.50" or "1,25,000.50", then check it.
 
     Exponent notation ("1e5"), signs other than a leading minus, currency
-    symbols and empty text raise InvalidAmount.
+    symbols and empty text raise InvalidAmount, and so does zero unless
+    `allow_zero` is set.
     """
     stripped = text.strip()
 
@@ -111,7 +112,7 @@ def parse_amount(text: str) -> Decimal:
             "decimal point, such as 125000.50 or 1,25,000.50",
         )
 
-    return check_amount(Decimal(stripped.replace(",", "")))
+    return check_amount(Decimal(stripped.replace(",", "")), allow_zero=allow_zero)
 
 
 def _as_decimal(value: object) -> Decimal:

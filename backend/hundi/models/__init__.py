@@ -22,6 +22,7 @@ from hundi.models.financing import (
     Recovery,
     Repayment,
 )
+from hundi.models.imports import InvoiceImport
 from hundi.models.invoices import Buyer, Invoice, InvoiceDocument
 from hundi.models.kyc import KycDocument, KycSubmission
 from hundi.models.metrics import (
@@ -51,6 +52,7 @@ __all__ = [
     "IdempotencyRecord",
     "Invoice",
     "InvoiceDocument",
+    "InvoiceImport",
     "KpiTarget",
     "KycDocument",
     "KycSubmission",

@@ -29,6 +29,8 @@ class Buyer(IdMixin, CreatedAtMixin, Base):
     """A business that owes an SME money on an invoice, known by its GSTIN."""
 
     __tablename__ = "buyers"
+    # The buyers list is ordered by name.
+    __table_args__ = (Index("ix_buyers_legal_name_id", "legal_name", "id"),)
 
     gstin: Mapped[str] = mapped_column(String(15), unique=True)
     legal_name: Mapped[str] = mapped_column(String(200))

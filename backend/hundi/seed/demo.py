@@ -19,6 +19,8 @@ from typing import Any
 
 from hundi import models
 from hundi.auth.passwords import hash_password
+from hundi.auth.store import sha256_hex
+from hundi.auth.tokens import MACHINE_SCOPE
 from hundi.db import Database
 from hundi.domain.calendar import (
     INDIA,
@@ -437,6 +439,19 @@ def build_platform_users(
             created_at=india_instant(data.start),
         )
     data.add(*users.values())
+    data.add(
+        models.OAuthClient(
+            id=uuid.uuid4(),
+            client_id=DEMO_LENDER_CLIENT_ID,
+            secret_hash=sha256_hex(DEMO_LENDER_CLIENT_SECRET),
+            name="Demo lender's loan system",
+            lender_id=lenders[0].id,
+            scopes=[MACHINE_SCOPE],
+            is_active=True,
+            created_by_user_id=users["admin@hundi.example"].id,
+            created_at=india_instant(data.start),
+        )
+    )
     return users
 
 
@@ -1218,6 +1233,7 @@ INSERT_ORDER = [
     "TicketMessage",
     "SurveyResponse",
     "SecurityIncident",
+    "OAuthClient",
 ]
 
 

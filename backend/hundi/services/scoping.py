@@ -27,9 +27,14 @@ from hundi.models import (
     Buyer,
     FinancingApplication,
     Invoice,
+    InvoiceDocument,
+    InvoiceImport,
+    KycDocument,
+    KycSubmission,
     LenderPartner,
     LenderProduct,
     Loan,
+    OAuthClient,
     Offer,
     Repayment,
     Sme,
@@ -80,6 +85,42 @@ def sme_scope(actor: Actor) -> ColumnElement[bool]:
             FinancingApplication.id.in_(_applications_matched_to(actor))
         )
         return Sme.id.in_(applicants)
+    return false()
+
+
+def invoice_document_scope(actor: Actor) -> ColumnElement[bool]:
+    """Documents of the invoices the actor may see."""
+    if actor.role in _PLATFORM:
+        return true()
+    if actor.role in (Role.SME, Role.LENDER):
+        visible = select(Invoice.id).where(invoice_scope(actor))
+        return InvoiceDocument.invoice_id.in_(visible)
+    return false()
+
+
+def invoice_import_scope(actor: Actor) -> ColumnElement[bool]:
+    if actor.role in _PLATFORM:
+        return true()
+    if actor.role is Role.SME:
+        return InvoiceImport.sme_id == actor.sme_id
+    return false()
+
+
+def kyc_submission_scope(actor: Actor) -> ColumnElement[bool]:
+    """KYC is seen by the SME it belongs to and by the platform; lenders never."""
+    if actor.role in _PLATFORM:
+        return true()
+    if actor.role is Role.SME:
+        return KycSubmission.sme_id == actor.sme_id
+    return false()
+
+
+def kyc_document_scope(actor: Actor) -> ColumnElement[bool]:
+    if actor.role in _PLATFORM:
+        return true()
+    if actor.role is Role.SME:
+        own = select(KycSubmission.id).where(KycSubmission.sme_id == actor.sme_id)
+        return KycDocument.submission_id.in_(own)
     return false()
 
 
@@ -148,3 +189,11 @@ def user_scope(actor: Actor) -> ColumnElement[bool]:
     if actor.user_id is None:
         return false()
     return User.id == actor.user_id
+
+
+def machine_client_scope(actor: Actor) -> ColumnElement[bool]:
+    if actor.role is Role.ADMIN:
+        return true()
+    if actor.role is Role.LENDER and actor.client_id is not None:
+        return OAuthClient.client_id == actor.client_id
+    return false()

@@ -173,3 +173,7 @@ def test_parse_amount_negative_rejected():
 def test_parse_amount_zero_rejected():
     with pytest.raises(InvalidAmount, match="is zero"):
         parse_amount("0.00")
+
+
+def test_parse_amount_zero_allowed_when_asked():
+    assert str(parse_amount("0", allow_zero=True)) == "0.00"

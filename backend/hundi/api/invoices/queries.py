@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
+from typing import TYPE_CHECKING
 
 import strawberry
-from sqlalchemy import ColumnElement, false
+from sqlalchemy import ColumnElement, false, select
 from strawberry.types import Info
 
 from hundi import models
-from hundi.api.invoices.types import InvoiceType
+from hundi.api.invoices.types import BuyerType, InvoiceImportType, InvoiceType
 from hundi.api.lists import decode_id, list_page
 from hundi.api.permissions import allow
-from hundi.api.relay import Connection
+from hundi.api.relay import Connection, Ordering
 from hundi.api.scalars import MoneyValue
 from hundi.domain.enums import InvoiceStatus, Role
-from hundi.services.scoping import invoice_scope
+from hundi.services.scoping import buyer_scope, invoice_import_scope, invoice_scope
+
+if TYPE_CHECKING:
+    from hundi.api.context import Context
+
+# Alphabetical, as a person looks a buyer up; ix_buyers_legal_name_id serves it.
+BUYER_ORDER = Ordering((models.Buyer.legal_name, models.Buyer.id), descending=False)
 
 
 @strawberry.input(
@@ -91,3 +99,48 @@ class InvoiceQueries:
             first=first,
             after=after,
         )
+
+    @strawberry.field(
+        description="Buyers you may see, by name: those you invoiced as an SME, "
+        "those of your applications as a LENDER, all for OPS and ADMIN.",
+        extensions=allow(Role.SME, Role.LENDER, Role.OPS, Role.ADMIN),
+    )
+    async def buyers(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        gstin: str | None = None,
+    ) -> Connection[BuyerType]:
+        conditions: list[ColumnElement[bool]] = []
+        if gstin is not None:
+            conditions.append(models.Buyer.gstin == gstin.strip().upper())
+        return await list_page(
+            info,
+            models.Buyer,
+            buyer_scope,
+            conditions=conditions,
+            first=first,
+            after=after,
+            ordering=BUYER_ORDER,
+        )
+
+    @strawberry.field(
+        description="An import of invoices from a file, by the id sent with it; "
+        "poll it for progress while the upload runs. Null when it does not "
+        "exist or is not yours.",
+        extensions=allow(Role.SME, Role.OPS, Role.ADMIN),
+    )
+    async def invoice_import(
+        self, info: Info, id: uuid.UUID
+    ) -> InvoiceImportType | None:
+        context: Context = info.context
+        actor = context.require_actor()
+        # Read fresh each time: the import commits progress while it runs.
+        await context.reader.refresh()
+        row = await context.reader.scalar(
+            select(models.InvoiceImport).where(
+                models.InvoiceImport.id == id, invoice_import_scope(actor)
+            )
+        )
+        return row

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -9,10 +10,15 @@ import strawberry
 from strawberry.types import Info
 
 from hundi import models
-from hundi.api.relay import Node, register_node
+from hundi.api.relay import Node, register_node, to_global_id
 from hundi.api.scalars import MoneyValue
 from hundi.api.smes.types import SmeRef
-from hundi.domain.enums import DocumentType, InvoiceSource, InvoiceStatus
+from hundi.domain.enums import (
+    DocumentType,
+    ImportStatus,
+    InvoiceSource,
+    InvoiceStatus,
+)
 
 if TYPE_CHECKING:
     from hundi.api.context import Context
@@ -29,6 +35,61 @@ class BuyerType(Node):
     @classmethod
     def is_type_of(cls, obj: object, _info: object) -> bool:
         return isinstance(obj, models.Buyer)
+
+
+INVOICE_DOCUMENT_PATH = "/documents/invoices/"
+
+
+@strawberry.type(
+    name="InvoiceDocument", description="The file an invoice was uploaded in."
+)
+class InvoiceDocumentType(Node):
+    filename: str = strawberry.field(
+        description="The file name the SME's device gave it; for display only."
+    )
+    content_type: str = strawberry.field(
+        description="Content type, from the file's content: application/pdf."
+    )
+    size_bytes: int = strawberry.field(description="Size in bytes.")
+    sha256: str = strawberry.field(
+        description="SHA-256 of the file, in hex; unique across Hundi."
+    )
+    uploaded_at: datetime = strawberry.field(description="When it was uploaded.")
+
+    @classmethod
+    def is_type_of(cls, obj: object, _info: object) -> bool:
+        return isinstance(obj, models.InvoiceDocument)
+
+    @strawberry.field(
+        description="Path of the file on this server, for a link in the web app."
+    )
+    def download_path(self) -> str:
+        return INVOICE_DOCUMENT_PATH + to_global_id("InvoiceDocument", self.id)
+
+
+@strawberry.type(
+    name="InvoiceImport",
+    description="An import of invoices from one file, and how far it got.",
+)
+class InvoiceImportType:
+    id: uuid.UUID = strawberry.field(
+        description="The import's id: the importId the client sent, or one Hundi chose."
+    )
+    source: InvoiceSource = strawberry.field(description="CSV or E_INVOICE.")
+    status: ImportStatus = strawberry.field(description="Progress of the import.")
+    filename: str = strawberry.field(description="Name of the uploaded file.")
+    size_bytes: int = strawberry.field(description="Size of the file in bytes.")
+    sha256: str = strawberry.field(description="SHA-256 of the file, in hex.")
+    total_rows: int = strawberry.field(description="Invoice rows in the file.")
+    processed_rows: int = strawberry.field(
+        description="Rows checked so far; show processedRows / totalRows."
+    )
+    error_count: int = strawberry.field(description="Rows errors were found in.")
+    invoice_count: int = strawberry.field(description="Invoices saved.")
+    created_at: datetime = strawberry.field(description="When the import started.")
+    finished_at: datetime | None = strawberry.field(
+        description="When it succeeded or failed; null while processing."
+    )
 
 
 @strawberry.type(name="Invoice", description="A tax invoice an SME raised on a buyer.")
@@ -73,6 +134,14 @@ class InvoiceType(Node):
         context: Context = info.context
         return await context.loaders.buyer_by_id.load(self.buyer_id)  # type: ignore[attr-defined, return-value]
 
+    @strawberry.field(
+        description="The files it was uploaded in; empty for CSV and e-invoice imports."
+    )
+    async def documents(self, info: Info) -> list[InvoiceDocumentType]:
+        context: Context = info.context
+        return await context.loaders.documents_by_invoice_id.load(self.id)  # type: ignore[return-value]
+
 
 register_node(models.Buyer, "Buyer")
 register_node(models.Invoice, "Invoice")
+register_node(models.InvoiceDocument, "InvoiceDocument")

@@ -15,6 +15,7 @@ from hundi.domain.masking import mask_account_number, mask_pan
 
 if TYPE_CHECKING:
     from hundi.api.context import Context
+    from hundi.api.kyc.types import KycSubmissionType
 
 
 def _sees_whole_kyc(info: Info, sme: models.Sme) -> bool:
@@ -88,6 +89,16 @@ class SmeType(Node):
         context: Context = info.context
         rows = await context.loaders.gstins_by_sme_id.load(self.id)
         return [row.gstin for row in rows]
+
+    @strawberry.field(
+        description="Its KYC submissions, newest first, with their status and "
+        "any rejection reason; shown only to the SME itself and to OPS and ADMIN."
+    )
+    async def kyc_submissions(
+        self, info: Info
+    ) -> list[Annotated[KycSubmissionType, strawberry.lazy("hundi.api.kyc.types")]]:
+        context: Context = info.context
+        return await context.loaders.kyc_submissions_by_sme_id.load(self.id)  # type: ignore[return-value]
 
 
 register_node(models.Sme, "Sme")
