@@ -12,7 +12,7 @@ help:
 	@echo "make run            install, build the web app, migrate, seed the demo, serve on http://$(HOST):$(PORT)"
 	@echo "make test           run the whole test suite (TEST_DATABASE_URL selects PostgreSQL)"
 	@echo "make test-postgres  run the suite on the local PostgreSQL database 'test'"
-	@echo "make lint           ruff (format check and lint) and mypy"
+	@echo "make lint           ruff (format check and lint), mypy, and the web app's tsc, ESLint and Prettier"
 	@echo "make schema         write schema.graphql from the code"
 	@echo "make install        create .venv and install Hundi with its test tools"
 
@@ -47,13 +47,16 @@ test-postgres: install
 	TEST_DATABASE_URL=postgresql+asyncpg://postgres@127.0.0.1:5432/test $(BIN)/pytest
 
 lint: install
-	$(BIN)/ruff format --check backend tests migrations
-	$(BIN)/ruff check backend tests migrations
+	$(BIN)/ruff format --check backend tests migrations bench
+	$(BIN)/ruff check backend tests migrations bench
 	$(BIN)/mypy
+	@if [ -f frontend/package.json ]; then \
+		cd frontend && npm ci --no-audit --no-fund && npm run check; \
+	fi
 
 format: install
-	$(BIN)/ruff format backend tests migrations
-	$(BIN)/ruff check --fix backend tests migrations
+	$(BIN)/ruff format backend tests migrations bench
+	$(BIN)/ruff check --fix backend tests migrations bench
 
 schema: install
 	$(BIN)/hundi export-schema

@@ -21,6 +21,7 @@ from strawberry.asgi import GraphQL
 
 from hundi.api.context import Context
 from hundi.api.documents_route import invoice_document, kyc_document
+from hundi.api.loan_export_route import loans_csv
 from hundi.api.schema import schema
 from hundi.auth.authenticate import Authenticator
 from hundi.auth.routes import auth_routes
@@ -140,6 +141,7 @@ def create_app(
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/documents/kyc/{document_id}", kyc_document, methods=["GET"]),
         Route("/documents/invoices/{document_id}", invoice_document, methods=["GET"]),
+        Route("/exports/loans.csv", loans_csv, methods=["GET"]),
         *auth_routes(),
     ]
     if (frontend_dist / "index.html").is_file():

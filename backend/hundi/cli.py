@@ -46,8 +46,19 @@ def cmd_serve(args: argparse.Namespace) -> None:
     settings = get_settings()
     host = args.host or settings.host
     port = args.port or settings.port
-    app = create_app(settings)
     print(f"Hundi on http://{host}:{port}/  (GraphQL at /graphql)", flush=True)
+    if args.workers > 1:
+        # Each worker process imports the application and reads the settings.
+        uvicorn.run(
+            "hundi.asgi:app",
+            host=host,
+            port=port,
+            workers=args.workers,
+            log_config=None,
+            proxy_headers=True,
+        )
+        return
+    app = create_app(settings)
     uvicorn.run(app, host=host, port=port, log_config=None, proxy_headers=True)
 
 
@@ -114,6 +125,17 @@ def cmd_create_user(args: argparse.Namespace) -> None:
     print(summary)
 
 
+def cmd_day_end(args: argparse.Namespace) -> None:
+    from hundi.services.lending.operator import (
+        parse_business_date,
+        run_day_end_from_command_line,
+    )
+
+    business_date = parse_business_date(args.date)
+    settings = get_settings(serving=False)
+    print(_run(run_day_end_from_command_line(settings, business_date)))
+
+
 # --- parser ---------------------------------------------------------------
 
 
@@ -157,6 +179,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--port", type=_port, help="TCP port to listen on (default: PORT or 8000)"
+    )
+    serve.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=1,
+        help="number of worker processes (default: 1)",
     )
     serve.set_defaults(handler=cmd_serve)
 
@@ -264,6 +292,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the password from the first line of standard input",
     )
     create_user.set_defaults(handler=cmd_create_user)
+
+    day_end = commands.add_parser(
+        "day-end",
+        help="close a business date: classify loans, accrue penal interest",
+        description="Run the day-end of a business date in India: expire lapsed "
+        "applications and offers, accrue penal interest on overdue principal, "
+        "and classify every active loan (SMA_0, SMA_1, SMA_2, NPA). Running a "
+        "date twice changes nothing the second time; dates run in order.",
+    )
+    day_end.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="the business date to close (default: today in India)",
+    )
+    day_end.set_defaults(handler=cmd_day_end)
     return parser
 
 

@@ -7,6 +7,7 @@ import re
 import time
 import uuid
 
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hundi.logs import request_id_var
@@ -44,6 +45,11 @@ class RequestIdMiddleware:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except ClientDisconnect:
+            # The browser went away mid-request (a page change, a closed tab):
+            # there is nobody to answer, and nothing went wrong on our side.
+            status = 499
+            logger.info("client disconnected before the response")
         finally:
             logger.info(
                 "%s %s %s %.1fms",

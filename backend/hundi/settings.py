@@ -7,6 +7,7 @@ machine, and the error names the variable to change.
 from __future__ import annotations
 
 import functools
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar
 from urllib.parse import urlsplit
@@ -162,6 +163,12 @@ class Settings(DatabaseSettings):
         default=10 * 1024 * 1024,
         ge=1024,
         description="Largest accepted upload of one document, in bytes.",
+    )
+    launch_date: date | None = Field(
+        default=None,
+        description="The day Hundi launched (YYYY-MM-DD): cumulative success "
+        "metrics count from it, and the milestones from its month. Unset, it is "
+        "the first day of the month of the first SME registration.",
     )
     einvoice_portal_public_key: str | None = Field(
         default=None,

@@ -139,3 +139,17 @@ async def test_web_app_served_with_route_fallback(
     assert "hundi app" in route.text
     assert asset.text == "console.log(1)"
     assert missing_asset.status_code == 404
+
+
+async def test_graphql_nul_character_rejected(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/graphql",
+        json={
+            "query": "query($q: String!) { __typename }",
+            "variables": {"q": "a\u0000b"},
+        },
+    )
+
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "NUL character" in error["message"]

@@ -174,3 +174,16 @@ async def test_invoices_statement_count_does_not_grow(
     assert len(data["invoices"]["edges"]) == rows
     # The page, the count, SMEs, their GSTINs and buyers: one statement each.
     assert counter.count == 5, counter.statements
+
+
+async def test_invoices_amount_filter_with_three_places_rejected(
+    gql: GraphQLClient,
+) -> None:
+    error = await gql.denied(
+        platform_actor(Role.OPS),
+        INVOICES,
+        "BAD_USER_INPUT",
+        {"filter": {"amountMin": "600.505"}},
+    )
+
+    assert "600.505 has more than 2 decimal places" in error["message"]

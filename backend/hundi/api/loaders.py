@@ -10,18 +10,21 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import cached_property
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, case, select
 from sqlalchemy.orm import InstrumentedAttribute
 from strawberry.dataloader import DataLoader
 
 from hundi import models
 from hundi.api.context import Reader
-from hundi.domain.enums import Role
+from hundi.domain.enums import LoanStatus, Role
 from hundi.services import scoping
 from hundi.services.actor import Actor
+from hundi.services.lending.exposure import EXPOSED_STATUSES
+from hundi.services.lending.portfolio import money_total
 
 ModelT = TypeVar("ModelT")
 
@@ -230,6 +233,142 @@ class InvoicesByApplicationIdLoader(DataLoader[uuid.UUID, list[models.Invoice]])
         return [grouped.get(key, []) for key in keys]
 
 
+class SupportTicketByIdLoader(ByIdLoader[models.SupportTicket]):
+    model = models.SupportTicket
+    scope = staticmethod(scoping.support_ticket_scope)
+
+
+class SecurityIncidentByIdLoader(ByIdLoader[models.SecurityIncident]):
+    model = models.SecurityIncident
+    scope = staticmethod(scoping.security_incident_scope)
+
+
+class TicketMessagesByTicketIdLoader(
+    DataLoader[uuid.UUID, list[tuple[models.TicketMessage, Role | None]]]
+):
+    """Load each ticket's messages, oldest first, with the role of each author.
+
+    The role tells an SME's message from an answer of platform operations
+    without showing who the author is.
+    """
+
+    def __init__(self, reader: Reader, actor: Actor) -> None:
+        super().__init__(load_fn=self._load)
+        self.reader = reader
+        self.actor = actor
+
+    async def _load(
+        self, keys: Sequence[uuid.UUID]
+    ) -> list[list[tuple[models.TicketMessage, Role | None]]]:
+        message = models.TicketMessage
+        statement = (
+            select(message, models.User.role)
+            .outerjoin(models.User, models.User.id == message.author_user_id)
+            .where(message.ticket_id.in_(set(keys)))
+            .where(scoping.ticket_message_scope(self.actor))
+            .order_by(message.created_at, message.id)
+        )
+        grouped: dict[uuid.UUID, list[tuple[models.TicketMessage, Role | None]]] = (
+            defaultdict(list)
+        )
+        for row, role in await self.reader.rows(statement):
+            grouped[row.ticket_id].append((row, role))
+        return [grouped.get(key, []) for key in keys]
+
+
+class OfferLinesByOfferIdLoader(ManyByKeyLoader[models.OfferLine]):
+    model = models.OfferLine
+    key = models.OfferLine.offer_id
+    scope = staticmethod(scoping.offer_line_scope)
+    order_by = (models.OfferLine.position,)
+
+
+class DisbursalByIdLoader(ByIdLoader[models.Disbursal]):
+    model = models.Disbursal
+    scope = staticmethod(scoping.disbursal_scope)
+
+
+class DisbursalsByOfferIdLoader(ManyByKeyLoader[models.Disbursal]):
+    model = models.Disbursal
+    key = models.Disbursal.offer_id
+    scope = staticmethod(scoping.disbursal_scope)
+    order_by = (models.Disbursal.created_at, models.Disbursal.id)
+
+
+class RecoveryByIdLoader(ByIdLoader[models.Recovery]):
+    model = models.Recovery
+    scope = staticmethod(scoping.recovery_scope)
+
+
+class RecoveriesByLoanIdLoader(ManyByKeyLoader[models.Recovery]):
+    model = models.Recovery
+    key = models.Recovery.loan_id
+    scope = staticmethod(scoping.recovery_scope)
+    order_by = (models.Recovery.received_on, models.Recovery.created_at)
+
+
+class ClassificationsByLoanIdLoader(ManyByKeyLoader[models.LoanClassification]):
+    model = models.LoanClassification
+    key = models.LoanClassification.loan_id
+    scope = staticmethod(scoping.loan_classification_scope)
+    order_by = (models.LoanClassification.business_date.desc(),)
+
+
+class MatchesByApplicationIdLoader(ManyByKeyLoader[models.ApplicationLenderMatch]):
+    model = models.ApplicationLenderMatch
+    key = models.ApplicationLenderMatch.application_id
+    scope = staticmethod(scoping.application_match_scope)
+    order_by = (models.ApplicationLenderMatch.created_at,)
+
+
+class ExposureLoader(DataLoader[uuid.UUID, tuple[Decimal, Decimal]]):
+    """The actor's lender's (outstanding, reserved) exposure per `key` value.
+
+    Outstanding is the principal of ACTIVE loans; reserved is the advance of
+    loans accepted but not yet disbursed.
+    """
+
+    key: ClassVar[InstrumentedAttribute[Any]]
+
+    def __init__(self, reader: Reader, actor: Actor) -> None:
+        super().__init__(load_fn=self._load)
+        self.reader = reader
+        self.actor = actor
+
+    async def _load(self, keys: Sequence[uuid.UUID]) -> list[tuple[Decimal, Decimal]]:
+        loan = models.Loan
+        active = loan.status == LoanStatus.ACTIVE
+        key = type(self).key
+        statement = (
+            select(
+                key,
+                money_total(case((active, loan.principal_outstanding), else_=0)),
+                money_total(case((active, 0), else_=loan.advance_amount)),
+            )
+            .where(
+                loan.lender_id == self.actor.lender_id,
+                loan.status.in_(EXPOSED_STATUSES),
+                key.in_(set(keys)),
+            )
+            .group_by(key)
+        )
+        zero = (Decimal("0.00"), Decimal("0.00"))
+        found = {row[0]: (row[1], row[2]) for row in await self.reader.rows(statement)}
+        return [found.get(key_value, zero) for key_value in keys]
+
+
+class ExposureByBuyerIdLoader(ExposureLoader):
+    key = models.Loan.buyer_id
+
+
+class ExposureBySmeIdLoader(ExposureLoader):
+    key = models.Loan.sme_id
+
+
+class ExposureByLenderIdLoader(ExposureLoader):
+    key = models.Loan.lender_id
+
+
 class Loaders:
     """The loaders of one request, each made on first use."""
 
@@ -338,6 +477,58 @@ class Loaders:
     def documents_by_invoice_id(self) -> DocumentsByInvoiceIdLoader:
         return self._make(DocumentsByInvoiceIdLoader)
 
+    @cached_property
+    def offer_lines_by_offer_id(self) -> OfferLinesByOfferIdLoader:
+        return self._make(OfferLinesByOfferIdLoader)
+
+    @cached_property
+    def disbursal_by_id(self) -> DisbursalByIdLoader:
+        return self._make(DisbursalByIdLoader)
+
+    @cached_property
+    def disbursals_by_offer_id(self) -> DisbursalsByOfferIdLoader:
+        return self._make(DisbursalsByOfferIdLoader)
+
+    @cached_property
+    def recovery_by_id(self) -> RecoveryByIdLoader:
+        return self._make(RecoveryByIdLoader)
+
+    @cached_property
+    def recoveries_by_loan_id(self) -> RecoveriesByLoanIdLoader:
+        return self._make(RecoveriesByLoanIdLoader)
+
+    @cached_property
+    def classifications_by_loan_id(self) -> ClassificationsByLoanIdLoader:
+        return self._make(ClassificationsByLoanIdLoader)
+
+    @cached_property
+    def matches_by_application_id(self) -> MatchesByApplicationIdLoader:
+        return self._make(MatchesByApplicationIdLoader)
+
+    @cached_property
+    def exposure_by_buyer_id(self) -> ExposureByBuyerIdLoader:
+        return self._make(ExposureByBuyerIdLoader)
+
+    @cached_property
+    def exposure_by_sme_id(self) -> ExposureBySmeIdLoader:
+        return self._make(ExposureBySmeIdLoader)
+
+    @cached_property
+    def exposure_by_lender_id(self) -> ExposureByLenderIdLoader:
+        return self._make(ExposureByLenderIdLoader)
+
+    @cached_property
+    def support_ticket_by_id(self) -> SupportTicketByIdLoader:
+        return self._make(SupportTicketByIdLoader)
+
+    @cached_property
+    def security_incident_by_id(self) -> SecurityIncidentByIdLoader:
+        return self._make(SecurityIncidentByIdLoader)
+
+    @cached_property
+    def ticket_messages_by_ticket_id(self) -> TicketMessagesByTicketIdLoader:
+        return self._make(TicketMessagesByTicketIdLoader)
+
 
 _BY_ID_ATTRIBUTES: dict[type[Any], str] = {
     models.Sme: "sme_by_id",
@@ -349,11 +540,15 @@ _BY_ID_ATTRIBUTES: dict[type[Any], str] = {
     models.LenderPartner: "lender_by_id",
     models.LenderProduct: "lender_product_by_id",
     models.Repayment: "repayment_by_id",
+    models.Disbursal: "disbursal_by_id",
+    models.Recovery: "recovery_by_id",
     models.KycSubmission: "kyc_submission_by_id",
     models.KycDocument: "kyc_document_by_id",
     models.InvoiceDocument: "invoice_document_by_id",
     models.User: "user_by_id",
     models.OAuthClient: "machine_client_by_id",
+    models.SupportTicket: "support_ticket_by_id",
+    models.SecurityIncident: "security_incident_by_id",
 }
 
 # Sees nothing: MANAGEMENT's scope is empty for every entity.

@@ -17,6 +17,7 @@ from strawberry.types.scalar import ScalarDefinition
 
 MoneyValue = NewType("MoneyValue", Decimal)
 RateValue = NewType("RateValue", Decimal)
+DecimalValue = NewType("DecimalValue", Decimal)
 
 _PAISA = Decimal("0.01")
 
@@ -55,6 +56,14 @@ def parse_rate(value: object) -> Decimal:
     return _parse_decimal(value, "Rate", "0.145")
 
 
+def serialize_decimal(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def parse_decimal(value: object) -> Decimal:
+    return _parse_decimal(value, "Decimal", "52.38")
+
+
 def parse_uuid(value: object) -> uuid.UUID:
     if not isinstance(value, str):
         raise ValueError(f"UUID must be a string, not {type(value).__name__}")
@@ -85,6 +94,15 @@ SCALAR_MAP: dict[object, ScalarDefinition] = {
         ),
         serialize=serialize_rate,
         parse_value=parse_rate,
+    ),
+    DecimalValue: strawberry.scalar(
+        name="Decimal",
+        description=(
+            'An exact decimal number as a string, such as "52.38" or "-12.5", '
+            "in the unit its field states. Never a JSON number."
+        ),
+        serialize=serialize_decimal,
+        parse_value=parse_decimal,
     ),
     uuid.UUID: strawberry.scalar(
         name="UUID",

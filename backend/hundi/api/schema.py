@@ -14,7 +14,7 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
-from strawberry.types import Info
+from strawberry.types import ExecutionResult, Info
 
 from hundi.api import enums as _enums  # noqa: F401 - registers the enumerations
 from hundi.api.admin.assign_user_role import AssignUserRoleMutation
@@ -22,20 +22,52 @@ from hundi.api.admin.create_user import CreateUserMutation
 from hundi.api.admin.deactivate_user import DeactivateUserMutation
 from hundi.api.admin.machine_clients import MachineClientMutations
 from hundi.api.admin.queries import AdminQueries
+from hundi.api.engagement.app_sessions import AppSessionMutations
+from hundi.api.engagement.record_product_events import RecordProductEventsMutation
+from hundi.api.engagement.surveys import AnswerSurveyMutation, SurveyQueries
 from hundi.api.errors import normalize_error
 from hundi.api.invoices.import_einvoice import ImportEInvoiceMutation
 from hundi.api.invoices.import_invoices_csv import ImportInvoicesCsvMutation
 from hundi.api.invoices.queries import InvoiceQueries
 from hundi.api.invoices.upload_invoice import UploadInvoiceMutation
+from hundi.api.kpis.queries import KpiQueries
+from hundi.api.kpis.update_kpi_target import UpdateKpiTargetMutation
 from hundi.api.kyc.queries import KycQueries
 from hundi.api.kyc.review_kyc import ReviewKycMutation
 from hundi.api.kyc.submit_kyc import SubmitKycMutation
+from hundi.api.lending.accept_offer import AcceptOfferMutation
+from hundi.api.lending.approve_disbursal import ApproveDisbursalMutation
+from hundi.api.lending.create_lender_product import CreateLenderProductMutation
+from hundi.api.lending.create_offer import CreateOfferMutation
+from hundi.api.lending.decline_application import DeclineApplicationMutation
+from hundi.api.lending.offer_quote import OfferQuoteQueries
+from hundi.api.lending.onboard_lender import OnboardLenderMutation
+from hundi.api.lending.portfolio import PortfolioQueries
 from hundi.api.lending.queries import LendingQueries
+from hundi.api.lending.record_recovery import RecordRecoveryMutation
+from hundi.api.lending.record_repayment import RecordRepaymentMutation
+from hundi.api.lending.reject_disbursal import RejectDisbursalMutation
+from hundi.api.lending.request_disbursal import RequestDisbursalMutation
+from hundi.api.lending.reverse_repayment import ReverseRepaymentMutation
+from hundi.api.lending.run_day_end import RunDayEndMutation
+from hundi.api.lending.submit_application import SubmitApplicationMutation
+from hundi.api.lending.update_lender_product import UpdateLenderProductMutation
+from hundi.api.lending.withdraw_application import WithdrawApplicationMutation
+from hundi.api.lending.write_off_loan import WriteOffLoanMutation
+from hundi.api.marketing.queries import MarketingQueries
+from hundi.api.marketing.record_marketing_spend import RecordMarketingSpendMutation
 from hundi.api.onboarding.register_sme import RegisterSmeMutation
 from hundi.api.permissions import ANY_ROLE, allow
 from hundi.api.relay import NODE_MODELS, Node, from_global_id
 from hundi.api.scalars import SCALAR_MAP
+from hundi.api.security.queries import SecurityQueries
+from hundi.api.security.record_security_incident import RecordSecurityIncidentMutation
+from hundi.api.security.resolve_security_incident import (
+    ResolveSecurityIncidentMutation,
+)
 from hundi.api.smes.queries import SmeQueries
+from hundi.api.support.mutations import SupportMutations
+from hundi.api.support.queries import SupportQueries
 
 if TYPE_CHECKING:
     from hundi.api.context import Context
@@ -69,6 +101,13 @@ Query = merge_types(
         KycQueries,
         InvoiceQueries,
         LendingQueries,
+        OfferQuoteQueries,
+        PortfolioQueries,
+        KpiQueries,
+        MarketingQueries,
+        SupportQueries,
+        SurveyQueries,
+        SecurityQueries,
     ),
 )
 cast(
@@ -76,10 +115,40 @@ cast(
 ).__strawberry_definition__.description = "Everything Hundi lets you read."
 
 
+def contains_nul(value: object) -> bool:
+    """Whether any text in a query or its variables holds a NUL character.
+
+    PostgreSQL cannot store NUL in text, so such input is refused up front
+    instead of failing deep inside a write.
+    """
+    if isinstance(value, str):
+        return "\x00" in value or "\\u0000" in value.lower()
+    if isinstance(value, dict):
+        return any(
+            contains_nul(key) or contains_nul(item) for key, item in value.items()
+        )
+    if isinstance(value, list | tuple):
+        return any(contains_nul(item) for item in value)
+    return False
+
+
 class HundiSchema(strawberry.Schema):
     """Strawberry's schema with Hundi's error channels (see `hundi.api.errors`)."""
 
     async def execute(self, *args: Any, **kwargs: Any) -> Any:
+        query = args[0] if args else kwargs.get("query")
+        variables = args[1] if len(args) > 1 else kwargs.get("variable_values")
+        if contains_nul(query) or contains_nul(variables):
+            return ExecutionResult(
+                data=None,
+                errors=[
+                    GraphQLError(
+                        "Text in the request contains a NUL character (\\u0000); "
+                        "remove it and send the request again.",
+                        extensions={"code": "BAD_USER_INPUT"},
+                    )
+                ],
+            )
         result = await super().execute(*args, **kwargs)
         if result.errors:
             result.errors = [normalize_error(error) for error in result.errors]
@@ -106,6 +175,30 @@ Mutation = merge_types(
         UploadInvoiceMutation,
         ImportEInvoiceMutation,
         ImportInvoicesCsvMutation,
+        OnboardLenderMutation,
+        CreateLenderProductMutation,
+        UpdateLenderProductMutation,
+        SubmitApplicationMutation,
+        WithdrawApplicationMutation,
+        CreateOfferMutation,
+        DeclineApplicationMutation,
+        AcceptOfferMutation,
+        RequestDisbursalMutation,
+        ApproveDisbursalMutation,
+        RejectDisbursalMutation,
+        RecordRepaymentMutation,
+        ReverseRepaymentMutation,
+        RunDayEndMutation,
+        WriteOffLoanMutation,
+        RecordRecoveryMutation,
+        RecordProductEventsMutation,
+        AppSessionMutations,
+        RecordMarketingSpendMutation,
+        SupportMutations,
+        AnswerSurveyMutation,
+        RecordSecurityIncidentMutation,
+        ResolveSecurityIncidentMutation,
+        UpdateKpiTargetMutation,
     ),
 )
 cast(Any, Mutation).__strawberry_definition__.description = (

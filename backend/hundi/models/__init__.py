@@ -19,6 +19,7 @@ from hundi.models.financing import (
     Loan,
     LoanClassification,
     Offer,
+    OfferLine,
     Recovery,
     Repayment,
 )
@@ -34,6 +35,7 @@ from hundi.models.metrics import (
     SupportTicket,
     SurveyResponse,
     TicketMessage,
+    Visitor,
 )
 from hundi.models.parties import LenderPartner, Sme, SmeGstin, User
 
@@ -63,6 +65,7 @@ __all__ = [
     "MarketingSpend",
     "OAuthClient",
     "Offer",
+    "OfferLine",
     "ProductEvent",
     "Recovery",
     "RefreshToken",
@@ -75,4 +78,5 @@ __all__ = [
     "ThrottleEvent",
     "TicketMessage",
     "User",
+    "Visitor",
 ]

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -55,6 +56,9 @@ class LenderProduct(IdMixin, CreatedAtMixin, Base):
             "min_amount > 0 AND min_amount <= max_amount", name="amount_range"
         ),
         *fraction_check("concentration_cap", "concentration_cap_fraction"),
+        CheckConstraint(
+            "concentration_floor >= 0", name="concentration_floor_not_negative"
+        ),
         UniqueConstraint("lender_id", "name"),
     )
 
@@ -83,6 +87,9 @@ class LenderProduct(IdMixin, CreatedAtMixin, Base):
     limit_per_sme: Mapped[Decimal] = mapped_column(Money())
     # Largest share of the lender's outstanding allowed on one buyer.
     concentration_cap: Mapped[Decimal] = mapped_column(Rate())
+    # The cap binds only once the lender's exposure after a new loan exceeds
+    # this amount: a first loan would otherwise be 100% concentrated.
+    concentration_floor: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"))
     instant_offer: Mapped[bool] = mapped_column(Boolean, default=False)
     instant_annual_rate: Mapped[Decimal | None] = mapped_column(Rate())
     penal_annual_rate: Mapped[Decimal | None] = mapped_column(Rate())
@@ -121,6 +128,8 @@ class ApplicationInvoice(Base):
     """An invoice included in an application."""
 
     __tablename__ = "application_invoices"
+    # Lender scoping asks, per invoice, which applications hold it.
+    __table_args__ = (Index("ix_application_invoices_invoice_id", "invoice_id"),)
 
     application_id: Mapped[uuid.UUID] = mapped_column(
         Uuid,
@@ -227,10 +236,25 @@ class Disbursal(IdMixin, CreatedAtMixin, Base):
             " OR approved_by_user_id <> requested_by_user_id",
             name="checker_is_not_maker",
         ),
+        CheckConstraint(
+            "rejected_by_user_id IS NULL"
+            " OR rejected_by_user_id <> requested_by_user_id",
+            name="rejecter_is_not_maker",
+        ),
+        # One live disbursal per offer; a rejected one may be requested again.
+        Index(
+            "uq_disbursals_offer_id_live",
+            "offer_id",
+            unique=True,
+            postgresql_where=text("status IN ('REQUESTED', 'APPROVED')"),
+            sqlite_where=text("status IN ('REQUESTED', 'APPROVED')"),
+        ),
+        Index("ix_disbursals_lender_id_created_at_id", "lender_id", "created_at", "id"),
+        Index("ix_disbursals_created_at_id", "created_at", "id"),
     )
 
     offer_id: Mapped[uuid.UUID] = mapped_column(
-        Uuid, ForeignKey("offers.id", ondelete="RESTRICT"), unique=True
+        Uuid, ForeignKey("offers.id", ondelete="RESTRICT")
     )
     lender_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("lender_partners.id", ondelete="RESTRICT"), index=True
@@ -250,6 +274,9 @@ class Disbursal(IdMixin, CreatedAtMixin, Base):
     )
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     rejection_reason: Mapped[str | None] = mapped_column(Text)
+    rejected_by_user_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("users.id", ondelete="RESTRICT")
+    )
 
 
 class Loan(IdMixin, CreatedAtMixin, Base):
@@ -273,6 +300,9 @@ class Loan(IdMixin, CreatedAtMixin, Base):
         Index("ix_loans_lender_id_status", "lender_id", "status"),
         Index("ix_loans_buyer_id_status", "buyer_id", "status"),
         Index("ix_loans_disbursed_at", "disbursed_at"),
+        # The portfolio's loans by due date, and its disbursals in a period.
+        Index("ix_loans_lender_id_due_date_id", "lender_id", "due_date", "id"),
+        Index("ix_loans_lender_id_disbursal_date", "lender_id", "disbursal_date"),
     )
 
     offer_id: Mapped[uuid.UUID] = mapped_column(
@@ -331,6 +361,8 @@ class Loan(IdMixin, CreatedAtMixin, Base):
     refund_due: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"))
     repaid_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     written_off_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The business date (India) of the write-off, for the books as of a date.
+    written_off_on: Mapped[date | None] = mapped_column(Date)
     written_off_amount: Mapped[Decimal | None] = mapped_column(Money())
     write_off_reason: Mapped[str | None] = mapped_column(Text)
     recovered_amount: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"))
@@ -395,6 +427,8 @@ class DayEndRun(IdMixin, Base):
     started_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     loans_classified: Mapped[int] = mapped_column(Integer, default=0)
+    applications_expired: Mapped[int] = mapped_column(Integer, default=0)
+    offers_expired: Mapped[int] = mapped_column(Integer, default=0)
     run_by_user_id: Mapped[uuid.UUID | None] = mapped_column(
         Uuid, ForeignKey("users.id", ondelete="SET NULL")
     )
@@ -417,3 +451,31 @@ class LoanClassification(Base):
     asset_class: Mapped[AssetClass] = mapped_column(enum_column(AssetClass))
     principal_outstanding: Mapped[Decimal] = mapped_column(Money())
     penal_accrued: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"))
+
+
+class OfferLine(Base):
+    """One invoice of an offer, priced on its own; the offer's totals are their sums."""
+
+    __tablename__ = "offer_lines"
+    __table_args__ = (
+        CheckConstraint(
+            "advance_amount = discount_amount + fee_amount + net_amount",
+            name="parts_sum_to_advance",
+        ),
+        CheckConstraint("net_amount > 0", name="net_amount_positive"),
+    )
+
+    offer_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("offers.id", ondelete="CASCADE"), primary_key=True
+    )
+    invoice_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("invoices.id", ondelete="RESTRICT"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    due_date: Mapped[date] = mapped_column(Date)
+    invoice_amount: Mapped[Decimal] = mapped_column(Money())
+    advance_amount: Mapped[Decimal] = mapped_column(Money())
+    discount_amount: Mapped[Decimal] = mapped_column(Money())
+    fee_amount: Mapped[Decimal] = mapped_column(Money())
+    net_amount: Mapped[Decimal] = mapped_column(Money())
+    annual_percentage_rate: Mapped[Decimal] = mapped_column(Rate())

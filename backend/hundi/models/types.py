@@ -63,6 +63,9 @@ class ExactDecimal(TypeDecorator[Decimal]):
                 # Only AVG and division produce floats from integer columns.
                 return Decimal(repr(value)).scaleb(-self.scale)
             return Decimal(int(value)).scaleb(-self.scale).quantize(self._quantum)
+        if isinstance(value, Decimal) and value.as_tuple().exponent == -self.scale:
+            # asyncpg already returns NUMERIC(p, s) columns at scale s.
+            return value
         return Decimal(value).quantize(self._quantum)
 
     def coerce_compared_value(self, op: Any, value: Any) -> TypeEngine[Any]:

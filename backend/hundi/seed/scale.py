@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, insert, text
 from tqdm import tqdm
 
 from hundi import models
@@ -30,6 +30,7 @@ from hundi.domain.enums import (
     AssetClass,
     Constitution,
     DayCountConvention,
+    IncidentSeverity,
     InvoiceSource,
     InvoiceStatus,
     KycStatus,
@@ -171,6 +172,7 @@ def build_world(scale: int, as_of: date, rng: random.Random) -> tuple[World, Bat
             "limit_per_buyer": Decimal("9000000000.00"),
             "limit_per_sme": Decimal("900000000.00"),
             "concentration_cap": Decimal("1.00"),
+            "concentration_floor": Decimal("0.00"),
             "instant_offer": False,
             "instant_annual_rate": None,
             "penal_annual_rate": None,
@@ -310,7 +312,14 @@ def _activity(
     created: datetime,
 ) -> None:
     rng = world.rng
-    visitor = uuid.UUID(int=rng.getrandbits(128)).hex
+    visitor = visitor_of(sme_id)
+    batch.add(
+        "visitors",
+        visitor_id=visitor,
+        first_seen_at=created,
+        sme_id=sme_id,
+        linked_at=created + timedelta(minutes=2),
+    )
     steps = [
         ProductEventName.VISIT,
         ProductEventName.SIGNUP_STARTED,
@@ -328,17 +337,7 @@ def _activity(
             sme_id=None if step is ProductEventName.VISIT else sme_id,
         )
     for _ in range(rng.randint(4, 9)):
-        batch.add(
-            "product_events",
-            id=world.uuid(),
-            occurred_at=india_instant(
-                world.day(world.start, world.as_of - timedelta(days=1)),
-                rng.randint(8, 22),
-            ),
-            name=ProductEventName.VISIT,
-            visitor_id=uuid.UUID(int=rng.getrandbits(128)).hex,
-            sme_id=None,
-        )
+        _anonymous_visit(world, batch)
     day = registered
     while day < world.as_of:
         started = india_instant(day, rng.randint(9, 19), rng.randint(0, 59))
@@ -383,6 +382,48 @@ def _activity(
             comment=None,
             answered_at=answered,
         )
+
+
+def visitor_of(sme_id: uuid.UUID) -> str:
+    """The visitor id of the browser an SME signed up from."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"hundi-visitor:{sme_id}"))
+
+
+def _anonymous_visit(world: World, batch: Batch) -> None:
+    """A visit of someone who never signs up: one event and one visitor."""
+    rng = world.rng
+    visitor = str(uuid.UUID(int=rng.getrandbits(128)))
+    visited = india_instant(
+        world.day(world.start, world.as_of - timedelta(days=1)), rng.randint(8, 22)
+    )
+    batch.add(
+        "visitors",
+        visitor_id=visitor,
+        first_seen_at=visited,
+        sme_id=None,
+        linked_at=None,
+    )
+    batch.add(
+        "product_events",
+        id=world.uuid(),
+        occurred_at=visited,
+        name=ProductEventName.VISIT,
+        visitor_id=visitor,
+        sme_id=None,
+    )
+
+
+def _application_started(
+    world: World, batch: Batch, sme_id: uuid.UUID, started: datetime
+) -> None:
+    batch.add(
+        "product_events",
+        id=world.uuid(),
+        occurred_at=started,
+        name=ProductEventName.APPLICATION_STARTED,
+        visitor_id=visitor_of(sme_id),
+        sme_id=sme_id,
+    )
 
 
 def _invoice(
@@ -431,6 +472,9 @@ def _invoice(
     batch.add("invoices", **invoice)
     if rng.random() < 0.3:
         _financing(world, batch, invoice, created)
+    elif rng.random() < 0.05:
+        # An application form opened and left without submitting.
+        _application_started(world, batch, sme_id, created + timedelta(hours=1))
 
 
 def _financing(
@@ -448,6 +492,12 @@ def _financing(
         weights=[70, 10, 10, 10],
     )[0]
     application_id = world.uuid()
+    _application_started(
+        world,
+        batch,
+        invoice["sme_id"],
+        submitted - timedelta(minutes=rng.randint(3, 40)),
+    )
     batch.add(
         "financing_applications",
         id=application_id,
@@ -620,6 +670,25 @@ def marketing(world: World, batch: Batch, scale: int) -> None:
             )
 
 
+def security_incidents(world: World, batch: Batch) -> None:
+    """One incident every other month; the one in the fifth month exposed data."""
+    for month in range(0, 6, 2):
+        occurred = india_instant(add_months(world.start, month) + timedelta(days=9), 15)
+        batch.add(
+            "security_incidents",
+            id=world.uuid(),
+            occurred_at=occurred,
+            detected_at=occurred + timedelta(hours=2),
+            severity=IncidentSeverity.MEDIUM,
+            title=f"Synthetic incident {month + 1}",
+            description="Synthetic incident for benchmarks.",
+            personal_data_exposed=month == 4,
+            resolved_at=occurred + timedelta(hours=9),
+            recorded_by_user_id=None,
+            created_at=occurred + timedelta(hours=3),
+        )
+
+
 def _chunks(total: int, size: int) -> Iterable[range]:
     for first in range(0, total, size):
         yield range(first, min(first + size, total))
@@ -631,6 +700,7 @@ async def seed_scale(database: Database, scale: int, as_of: date | None = None) 
     rng = random.Random(scale)
     world, batch = build_world(scale, as_of or india_today(), rng)
     marketing(world, batch, scale)
+    security_incidents(world, batch)
     writer = BulkWriter(database)
     await writer.write(batch)
     with tqdm(total=scale, unit="SME", desc="Seeding", mininterval=1.0) as progress:
@@ -640,6 +710,11 @@ async def seed_scale(database: Database, scale: int, as_of: date | None = None) 
                 draw_sme(world, batch, number)
             await writer.write(batch)
             progress.update(len(numbers))
+    # Fresh planner statistics: without them PostgreSQL plans the first
+    # queries on the new rows as if the tables were nearly empty.
+    async with database.engine.connect() as connection:
+        await connection.execute(text("ANALYZE"))
+        await connection.commit()
     seconds = time.perf_counter() - started
     return (
         f"Seeded {scale:,} synthetic SMEs ({writer.written:,} rows) in {seconds:.1f} s."

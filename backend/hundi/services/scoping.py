@@ -16,15 +16,14 @@ not exist.
 
 from __future__ import annotations
 
-import uuid
-
-from sqlalchemy import ColumnElement, Select, false, select, true
+from sqlalchemy import ColumnElement, false, select, true
 
 from hundi.domain.enums import Role
 from hundi.models import (
     ApplicationInvoice,
     ApplicationLenderMatch,
     Buyer,
+    Disbursal,
     FinancingApplication,
     Invoice,
     InvoiceDocument,
@@ -34,10 +33,15 @@ from hundi.models import (
     LenderPartner,
     LenderProduct,
     Loan,
+    LoanClassification,
     OAuthClient,
     Offer,
+    OfferLine,
+    Recovery,
     Repayment,
     Sme,
+    SupportTicket,
+    TicketMessage,
     User,
 )
 from hundi.services.actor import Actor
@@ -45,11 +49,17 @@ from hundi.services.actor import Actor
 _PLATFORM = (Role.OPS, Role.ADMIN)
 
 
-def _applications_matched_to(actor: Actor) -> Select[uuid.UUID]:
-    return select(ApplicationLenderMatch.application_id).where(
+def _matched_to_lender(actor: Actor) -> list[ColumnElement[bool]]:
+    return [
         ApplicationLenderMatch.lender_id == actor.lender_id,
         ApplicationLenderMatch.matched.is_(True),
-    )
+    ]
+
+
+# The lender scopes below are correlated EXISTS subqueries rather than
+# `id IN (every application matched to the lender)`: a loader asks about a
+# few dozen rows, and EXISTS probes an index for each of them instead of
+# building the lender's whole set of applications on every request.
 
 
 def application_scope(actor: Actor) -> ColumnElement[bool]:
@@ -58,7 +68,15 @@ def application_scope(actor: Actor) -> ColumnElement[bool]:
     if actor.role is Role.SME:
         return FinancingApplication.sme_id == actor.sme_id
     if actor.role is Role.LENDER:
-        return FinancingApplication.id.in_(_applications_matched_to(actor))
+        return (
+            select(ApplicationLenderMatch.id)
+            .where(
+                ApplicationLenderMatch.application_id == FinancingApplication.id,
+                *_matched_to_lender(actor),
+            )
+            .correlate(FinancingApplication)
+            .exists()
+        )
     return false()
 
 
@@ -68,10 +86,19 @@ def invoice_scope(actor: Actor) -> ColumnElement[bool]:
     if actor.role is Role.SME:
         return Invoice.sme_id == actor.sme_id
     if actor.role is Role.LENDER:
-        in_open_applications = select(ApplicationInvoice.invoice_id).where(
-            ApplicationInvoice.application_id.in_(_applications_matched_to(actor))
+        return (
+            select(ApplicationInvoice.application_id)
+            .join(
+                ApplicationLenderMatch,
+                ApplicationLenderMatch.application_id
+                == ApplicationInvoice.application_id,
+            )
+            .where(
+                ApplicationInvoice.invoice_id == Invoice.id, *_matched_to_lender(actor)
+            )
+            .correlate(Invoice)
+            .exists()
         )
-        return Invoice.id.in_(in_open_applications)
     return false()
 
 
@@ -81,10 +108,16 @@ def sme_scope(actor: Actor) -> ColumnElement[bool]:
     if actor.role is Role.SME:
         return Sme.id == actor.sme_id
     if actor.role is Role.LENDER:
-        applicants = select(FinancingApplication.sme_id).where(
-            FinancingApplication.id.in_(_applications_matched_to(actor))
+        return (
+            select(FinancingApplication.id)
+            .join(
+                ApplicationLenderMatch,
+                ApplicationLenderMatch.application_id == FinancingApplication.id,
+            )
+            .where(FinancingApplication.sme_id == Sme.id, *_matched_to_lender(actor))
+            .correlate(Sme)
+            .exists()
         )
-        return Sme.id.in_(applicants)
     return false()
 
 
@@ -127,8 +160,26 @@ def kyc_document_scope(actor: Actor) -> ColumnElement[bool]:
 def buyer_scope(actor: Actor) -> ColumnElement[bool]:
     if actor.role in _PLATFORM:
         return true()
-    if actor.role in (Role.SME, Role.LENDER):
-        return Buyer.id.in_(select(Invoice.buyer_id).where(invoice_scope(actor)))
+    if actor.role is Role.SME:
+        return (
+            select(Invoice.id)
+            .where(Invoice.buyer_id == Buyer.id, Invoice.sme_id == actor.sme_id)
+            .correlate(Buyer)
+            .exists()
+        )
+    if actor.role is Role.LENDER:
+        return (
+            select(Invoice.id)
+            .join(ApplicationInvoice, ApplicationInvoice.invoice_id == Invoice.id)
+            .join(
+                ApplicationLenderMatch,
+                ApplicationLenderMatch.application_id
+                == ApplicationInvoice.application_id,
+            )
+            .where(Invoice.buyer_id == Buyer.id, *_matched_to_lender(actor))
+            .correlate(Buyer)
+            .exists()
+        )
     return false()
 
 
@@ -197,3 +248,70 @@ def machine_client_scope(actor: Actor) -> ColumnElement[bool]:
     if actor.role is Role.LENDER and actor.client_id is not None:
         return OAuthClient.client_id == actor.client_id
     return false()
+
+
+def application_match_scope(actor: Actor) -> ColumnElement[bool]:
+    """Lender matches: the platform sees all, a lender its own, SMEs none."""
+    if actor.role in _PLATFORM:
+        return true()
+    if actor.role is Role.LENDER:
+        return ApplicationLenderMatch.lender_id == actor.lender_id
+    return false()
+
+
+def offer_line_scope(actor: Actor) -> ColumnElement[bool]:
+    if actor.role in _PLATFORM:
+        return true()
+    if actor.role in (Role.SME, Role.LENDER):
+        return OfferLine.offer_id.in_(select(Offer.id).where(offer_scope(actor)))
+    return false()
+
+
+def disbursal_scope(actor: Actor) -> ColumnElement[bool]:
+    if actor.role in _PLATFORM:
+        return true()
+    if actor.role is Role.LENDER:
+        return Disbursal.lender_id == actor.lender_id
+    if actor.role is Role.SME:
+        return Disbursal.offer_id.in_(select(Offer.id).where(offer_scope(actor)))
+    return false()
+
+
+def recovery_scope(actor: Actor) -> ColumnElement[bool]:
+    if actor.role in _PLATFORM:
+        return true()
+    if actor.role in (Role.SME, Role.LENDER):
+        return Recovery.loan_id.in_(select(Loan.id).where(loan_scope(actor)))
+    return false()
+
+
+def loan_classification_scope(actor: Actor) -> ColumnElement[bool]:
+    if actor.role in _PLATFORM:
+        return true()
+    if actor.role in (Role.SME, Role.LENDER):
+        visible = select(Loan.id).where(loan_scope(actor))
+        return LoanClassification.loan_id.in_(visible)
+    return false()
+
+
+def support_ticket_scope(actor: Actor) -> ColumnElement[bool]:
+    """An SME sees its own tickets; OPS and ADMIN see every ticket."""
+    if actor.role in _PLATFORM:
+        return true()
+    if actor.role is Role.SME:
+        return SupportTicket.sme_id == actor.sme_id
+    return false()
+
+
+def ticket_message_scope(actor: Actor) -> ColumnElement[bool]:
+    if actor.role in _PLATFORM:
+        return true()
+    if actor.role is Role.SME:
+        own = select(SupportTicket.id).where(SupportTicket.sme_id == actor.sme_id)
+        return TicketMessage.ticket_id.in_(own)
+    return false()
+
+
+def security_incident_scope(actor: Actor) -> ColumnElement[bool]:
+    """Security incidents are ADMIN's records."""
+    return true() if actor.role is Role.ADMIN else false()

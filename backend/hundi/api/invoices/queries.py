@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import strawberry
@@ -11,6 +12,7 @@ from sqlalchemy import ColumnElement, false, select
 from strawberry.types import Info
 
 from hundi import models
+from hundi.api.errors import BadUserInput
 from hundi.api.invoices.types import BuyerType, InvoiceImportType, InvoiceType
 from hundi.api.lists import decode_id, list_page
 from hundi.api.permissions import allow
@@ -66,6 +68,12 @@ def invoice_conditions(filter: InvoiceFilter | None) -> list[ColumnElement[bool]
     if filter.buyer_id is not None:
         buyer_id = decode_id(filter.buyer_id, "Buyer")
         conditions.append(invoice.buyer_id == buyer_id if buyer_id else false())
+    for name, amount in (
+        ("amountMin", filter.amount_min),
+        ("amountMax", filter.amount_max),
+    ):
+        if amount is not None:
+            _check_filter_amount(name, amount)
     bounds = [
         (filter.invoice_date_from, invoice.invoice_date.__ge__),
         (filter.invoice_date_to, invoice.invoice_date.__le__),
@@ -76,6 +84,14 @@ def invoice_conditions(filter: InvoiceFilter | None) -> list[ColumnElement[bool]
     ]
     conditions.extend(compare(value) for value, compare in bounds if value is not None)
     return conditions
+
+
+def _check_filter_amount(name: str, amount: Decimal) -> None:
+    if amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise BadUserInput(
+            f"filter.{name} {amount} has more than 2 decimal places; amounts are "
+            "rupees with paise"
+        )
 
 
 @strawberry.type

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import strawberry
-from sqlalchemy import ColumnElement, false
+from sqlalchemy import ColumnElement, or_
 from strawberry.types import Info
 
 from hundi import models
 from hundi.api.lending.types import (
+    DisbursalType,
     FinancingApplicationType,
     LenderPartnerType,
     LoanType,
@@ -21,11 +22,17 @@ from hundi.api.relay import Connection, Ordering
 from hundi.domain.enums import (
     ApplicationStatus,
     AssetClass,
+    DisbursalStatus,
     LoanStatus,
     OfferStatus,
     Role,
 )
 from hundi.services import scoping
+from hundi.services.lending.expiry import OPEN_APPLICATION
+from hundi.services.lending.loan_list import LoanQuery
+from hundi.services.lending.loan_list import (
+    loan_conditions as service_loan_conditions,
+)
 
 READERS = (Role.SME, Role.LENDER, Role.OPS, Role.ADMIN)
 
@@ -66,27 +73,75 @@ class LoanFilter:
     )
 
 
-def loan_conditions(filter: LoanFilter | None) -> list[ColumnElement[bool]]:
+def loan_query(filter: LoanFilter | None) -> LoanQuery:
+    """Build the service-level query of a GraphQL loan filter."""
     if filter is None:
-        return []
-    loan = models.Loan
+        return LoanQuery()
+
+    buyer_id = decode_id(filter.buyer_id, "Buyer") if filter.buyer_id else None
+    sme_id = decode_id(filter.sme_id, "Sme") if filter.sme_id else None
+    unmatchable = {
+        name
+        for name, given, decoded in (
+            ("buyerId", filter.buyer_id, buyer_id),
+            ("smeId", filter.sme_id, sme_id),
+        )
+        if given is not None and decoded is None
+    }
+    return LoanQuery(
+        statuses=filter.status or (),
+        asset_classes=filter.asset_class or (),
+        buyer_id=buyer_id,
+        sme_id=sme_id,
+        due_date_from=filter.due_date_from,
+        due_date_to=filter.due_date_to,
+        unmatchable=frozenset(unmatchable),
+    )
+
+
+def loan_conditions(filter: LoanFilter | None) -> list[ColumnElement[bool]]:
+    return service_loan_conditions(loan_query(filter))
+
+
+@strawberry.input(description="Narrow a list of disbursals.")
+class DisbursalFilter:
+    status: list[DisbursalStatus] | None = strawberry.field(
+        default=None, description="Any of these states."
+    )
+
+
+def application_status_conditions(
+    statuses: list[ApplicationStatus], now: datetime
+) -> ColumnElement[bool]:
+    """Match the effective status: an open application past its expiry is EXPIRED."""
+    model = models.FinancingApplication
+    lapsed = model.status.in_(OPEN_APPLICATION) & (model.expires_at <= now)
     conditions: list[ColumnElement[bool]] = []
-    if filter.status:
-        conditions.append(loan.status.in_(filter.status))
-    if filter.asset_class:
-        conditions.append(loan.asset_class.in_(filter.asset_class))
-    for global_id, column, type_name in (
-        (filter.buyer_id, loan.buyer_id, "Buyer"),
-        (filter.sme_id, loan.sme_id, "Sme"),
-    ):
-        if global_id is not None:
-            row_id = decode_id(global_id, type_name)
-            conditions.append(column == row_id if row_id else false())
-    if filter.due_date_from is not None:
-        conditions.append(loan.due_date >= filter.due_date_from)
-    if filter.due_date_to is not None:
-        conditions.append(loan.due_date <= filter.due_date_to)
-    return conditions
+    for status in statuses:
+        if status is ApplicationStatus.EXPIRED:
+            conditions.append((model.status == status) | lapsed)
+        elif status in OPEN_APPLICATION:
+            conditions.append((model.status == status) & (model.expires_at > now))
+        else:
+            conditions.append(model.status == status)
+    return or_(*conditions)
+
+
+def offer_status_conditions(
+    statuses: list[OfferStatus], now: datetime
+) -> ColumnElement[bool]:
+    """Match the effective status: an open offer past its validity is EXPIRED."""
+    model = models.Offer
+    conditions: list[ColumnElement[bool]] = []
+    for status in statuses:
+        if status is OfferStatus.EXPIRED:
+            lapsed = (model.status == OfferStatus.OPEN) & (model.valid_until <= now)
+            conditions.append((model.status == status) | lapsed)
+        elif status is OfferStatus.OPEN:
+            conditions.append((model.status == status) & (model.valid_until > now))
+        else:
+            conditions.append(model.status == status)
+    return or_(*conditions)
 
 
 @strawberry.type
@@ -123,7 +178,8 @@ class LendingQueries:
         model = models.FinancingApplication
         conditions: list[ColumnElement[bool]] = []
         if filter is not None and filter.status:
-            conditions.append(model.status.in_(filter.status))
+            now = datetime.now(UTC)
+            conditions.append(application_status_conditions(filter.status, now))
         return await list_page(
             info,
             model,
@@ -147,7 +203,8 @@ class LendingQueries:
         model = models.Offer
         conditions: list[ColumnElement[bool]] = []
         if filter is not None and filter.status:
-            conditions.append(model.status.in_(filter.status))
+            now = datetime.now(UTC)
+            conditions.append(offer_status_conditions(filter.status, now))
         return await list_page(
             info,
             model,
@@ -173,6 +230,31 @@ class LendingQueries:
             models.Loan,
             scoping.loan_scope,
             conditions=loan_conditions(filter),
+            first=first,
+            after=after,
+        )
+
+    @strawberry.field(
+        description="Disbursals you may see, newest first: a lender's checkers "
+        "find the requests awaiting them with status REQUESTED.",
+        extensions=allow(*READERS, machine_clients=True),
+    )
+    async def disbursals(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        filter: DisbursalFilter | None = None,
+    ) -> Connection[DisbursalType]:
+        model = models.Disbursal
+        conditions: list[ColumnElement[bool]] = []
+        if filter is not None and filter.status:
+            conditions.append(model.status.in_(filter.status))
+        return await list_page(
+            info,
+            model,
+            scoping.disbursal_scope,
+            conditions=conditions,
             first=first,
             after=after,
         )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import TYPE_CHECKING
+import uuid
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
@@ -17,6 +18,7 @@ from hundi.domain.enums import (
     ApplicationStatus,
     AssetClass,
     DayCountConvention,
+    DisbursalStatus,
     LenderKind,
     LoanStatus,
     OfferStatus,
@@ -24,9 +26,18 @@ from hundi.domain.enums import (
     Role,
 )
 from hundi.domain.masking import mask_email, mask_phone
+from hundi.services.lending.expiry import (
+    effective_application_status,
+    effective_offer_status,
+)
 
 if TYPE_CHECKING:
     from hundi.api.context import Context
+    from hundi.api.lending.exposure import LenderExposure
+
+LenderExposureRef = Annotated[
+    "LenderExposure", strawberry.lazy("hundi.api.lending.exposure")
+]
 
 
 @strawberry.type(
@@ -72,7 +83,12 @@ class LenderProductType(Node):
         description="Most the lender may have outstanding with one SME."
     )
     concentration_cap: RateValue = strawberry.field(
-        description="Largest share of the lender's outstanding on one buyer."
+        description="Largest share of the lender's exposure on one buyer; it "
+        "binds once the exposure after a new loan exceeds the concentration floor."
+    )
+    concentration_floor: MoneyValue = strawberry.field(
+        description="Exposure of the lender above which the concentration cap "
+        "binds; a share of a small book says little."
     )
     instant_offer: bool = strawberry.field(
         description="Whether a matching application gets an offer at once."
@@ -175,9 +191,73 @@ class KeyFactStatement:
     tenor_days: int = strawberry.field(description="Days from disbursal to due date.")
 
 
+@strawberry.type(
+    description="One invoice of an offer, priced on its own; the offer's key "
+    "facts are the sums of its lines."
+)
+class OfferLineType:
+    invoice_id: strawberry.Private[uuid.UUID]
+    due_date: date = strawberry.field(description="Due date of the invoice.")
+    invoice_amount: MoneyValue = strawberry.field(description="Invoice total.")
+    advance_amount: MoneyValue = strawberry.field(description="Amount financed.")
+    discount_amount: MoneyValue = strawberry.field(
+        description="Discount for the days from disbursal to the due date."
+    )
+    fee_amount: MoneyValue = strawberry.field(description="Processing fee.")
+    net_amount: MoneyValue = strawberry.field(description="Paid to the SME.")
+    annual_percentage_rate: RateValue = strawberry.field(
+        description="All-in annual cost of this invoice's financing."
+    )
+    tenor_days: int = strawberry.field(
+        description="Days from the quote's disbursal date to the due date."
+    )
+
+    @strawberry.field(description="The invoice.")
+    async def invoice(self, info: Info) -> InvoiceType | None:
+        context: Context = info.context
+        return await context.loaders.invoice_by_id.load(self.invoice_id)  # type: ignore[return-value]
+
+
+@strawberry.type(
+    name="Disbursal",
+    description="A bank transfer paying out an accepted offer, under maker-checker.",
+)
+class DisbursalType(Node):
+    status: DisbursalStatus = strawberry.field(description="State of the request.")
+    utr: str = strawberry.field(description="Bank reference (UTR) of the transfer.")
+    value_date: date = strawberry.field(
+        description="Date the money reached the SME; the loans are priced on it."
+    )
+    amount: MoneyValue = strawberry.field(
+        description="Sum of the loans' net amounts on the value date."
+    )
+    requested_at: datetime = strawberry.field(description="When it was requested.")
+    decided_at: datetime | None = strawberry.field(
+        description="When it was approved or rejected."
+    )
+    rejection_reason: str | None = strawberry.field(description="Why it was rejected.")
+
+    @classmethod
+    def is_type_of(cls, obj: object, _info: object) -> bool:
+        return isinstance(obj, models.Disbursal)
+
+    @strawberry.field(
+        description="Whether you requested it; the requester cannot approve it."
+    )
+    def requested_by_you(self, info: Info) -> bool:
+        context: Context = info.context
+        actor = context.actor
+        disbursal: models.Disbursal = self  # type: ignore[assignment]
+        return actor is not None and disbursal.requested_by_user_id == actor.user_id
+
+    @strawberry.field(description="The offer paid out.")
+    async def offer(self, info: Info) -> OfferType | None:
+        context: Context = info.context
+        return await context.loaders.offer_by_id.load(self.offer_id)  # type: ignore[attr-defined, return-value]
+
+
 @strawberry.type(name="Offer", description="A lender's priced offer on an application.")
 class OfferType(Node):
-    status: OfferStatus = strawberry.field(description="State of the offer.")
     is_instant: bool = strawberry.field(
         description="Made automatically from the product's rate card."
     )
@@ -197,6 +277,38 @@ class OfferType(Node):
     @classmethod
     def is_type_of(cls, obj: object, _info: object) -> bool:
         return isinstance(obj, models.Offer)
+
+    @strawberry.field(
+        description="State of the offer; an open offer past its validity reads EXPIRED."
+    )
+    def status(self) -> OfferStatus:
+        offer: models.Offer = self  # type: ignore[assignment]
+        return effective_offer_status(offer, datetime.now(UTC))
+
+    @strawberry.field(description="Each invoice's own quote, in the SME's order.")
+    async def lines(self, info: Info) -> list[OfferLineType]:
+        context: Context = info.context
+        offer: models.Offer = self  # type: ignore[assignment]
+        rows = await context.loaders.offer_lines_by_offer_id.load(offer.id)
+        return [
+            OfferLineType(
+                invoice_id=row.invoice_id,
+                due_date=row.due_date,
+                invoice_amount=row.invoice_amount,  # type: ignore[arg-type]
+                advance_amount=row.advance_amount,  # type: ignore[arg-type]
+                discount_amount=row.discount_amount,  # type: ignore[arg-type]
+                fee_amount=row.fee_amount,  # type: ignore[arg-type]
+                net_amount=row.net_amount,  # type: ignore[arg-type]
+                annual_percentage_rate=row.annual_percentage_rate,  # type: ignore[arg-type]
+                tenor_days=(row.due_date - offer.quote_disbursal_date).days,
+            )
+            for row in rows
+        ]
+
+    @strawberry.field(description="Disbursals requested on it, oldest first.")
+    async def disbursals(self, info: Info) -> list[DisbursalType]:
+        context: Context = info.context
+        return await context.loaders.disbursals_by_offer_id.load(self.id)  # type: ignore[return-value]
 
     @strawberry.field(description="The full quote, as a key fact statement.")
     def key_facts(self) -> KeyFactStatement:
@@ -237,11 +349,44 @@ def key_facts_of(
 
 
 @strawberry.type(
+    name="ApplicationLenderMatch",
+    description="Whether an application fits a lender's products, and why or why not.",
+)
+class ApplicationLenderMatchType:
+    matched: bool = strawberry.field(
+        description="Whether one of the lender's active products fits."
+    )
+    reasons: list[str] = strawberry.field(
+        description="Why it fits, or each product's reasons for not fitting: "
+        "amount bounds, tenor, days to the due date, industry, state, limits."
+    )
+    declined_at: datetime | None = strawberry.field(
+        description="When the lender declined the application."
+    )
+    decline_reason: str | None = strawberry.field(
+        description="Why the lender declined it."
+    )
+    created_at: datetime = strawberry.field(description="When it was matched.")
+
+    @strawberry.field(description="The lender.")
+    async def lender(self, info: Info) -> LenderPartnerType | None:
+        context: Context = info.context
+        return await context.loaders.lender_by_id.load(self.lender_id)  # type: ignore[attr-defined, return-value]
+
+    @strawberry.field(description="The product that fits; null when none does.")
+    async def product(self, info: Info) -> LenderProductType | None:
+        context: Context = info.context
+        product_id = self.product_id  # type: ignore[attr-defined]
+        if product_id is None:
+            return None
+        return await context.loaders.lender_product_by_id.load(product_id)  # type: ignore[return-value]
+
+
+@strawberry.type(
     name="FinancingApplication",
     description="An SME's request to finance one or more of its invoices.",
 )
 class FinancingApplicationType(Node):
-    status: ApplicationStatus = strawberry.field(description="State.")
     requested_amount: MoneyValue = strawberry.field(
         description="Total of the invoices in the application."
     )
@@ -260,6 +405,33 @@ class FinancingApplicationType(Node):
     def is_type_of(cls, obj: object, _info: object) -> bool:
         return isinstance(obj, models.FinancingApplication)
 
+    @strawberry.field(
+        description="State; an open application past its expiry reads EXPIRED."
+    )
+    def status(self) -> ApplicationStatus:
+        application: models.FinancingApplication = self  # type: ignore[assignment]
+        return effective_application_status(application, datetime.now(UTC))
+
+    @strawberry.field(
+        description="How the application matched each lender's products, and why "
+        "or why not: every lender for OPS and ADMIN, your own lender for a LENDER "
+        "user, none for SMEs."
+    )
+    async def lender_matches(self, info: Info) -> list[ApplicationLenderMatchType]:
+        context: Context = info.context
+        return await context.loaders.matches_by_application_id.load(self.id)  # type: ignore[return-value]
+
+    @strawberry.field(
+        description="For a LENDER user: your lender's exposure on this SME and "
+        "its buyers, and the headroom left under the matched product's limits. "
+        "Null for everyone else."
+    )
+    async def lender_exposure(self, info: Info) -> LenderExposureRef | None:
+        from hundi.api.lending.exposure import lender_exposure_of
+
+        application: models.FinancingApplication = self  # type: ignore[assignment]
+        return await lender_exposure_of(info, application)
+
     @strawberry.field(description="The SME applying.")
     async def sme(self, info: Info) -> SmeRef:
         context: Context = info.context
@@ -274,6 +446,13 @@ class FinancingApplicationType(Node):
     async def offers(self, info: Info) -> list[OfferType]:
         context: Context = info.context
         return await context.loaders.offers_by_application_id.load(self.id)  # type: ignore[return-value]
+
+    @strawberry.field(
+        description="Loans booked when an offer was accepted, one per invoice."
+    )
+    async def loans(self, info: Info) -> list[LoanType]:
+        context: Context = info.context
+        return await context.loaders.loans_by_application_id.load(self.id)  # type: ignore[return-value]
 
 
 @strawberry.type(name="Repayment", description="Money received against a loan.")
@@ -298,6 +477,11 @@ class RepaymentType(Node):
     @classmethod
     def is_type_of(cls, obj: object, _info: object) -> bool:
         return isinstance(obj, models.Repayment)
+
+    @strawberry.field(description="The loan it was received on.")
+    async def loan(self, info: Info) -> LoanType | None:
+        context: Context = info.context
+        return await context.loaders.loan_by_id.load(self.loan_id)  # type: ignore[attr-defined, return-value]
 
 
 @strawberry.type(name="Loan", description="The financing of one invoice.")
@@ -343,6 +527,15 @@ class LoanType(Node):
     recovered_amount: MoneyValue = strawberry.field(
         description="Recovered after write-off."
     )
+    written_off_on: date | None = strawberry.field(
+        description="Business date of the write-off, in India."
+    )
+    write_off_reason: str | None = strawberry.field(
+        description="Why it was written off."
+    )
+    npa_since: date | None = strawberry.field(
+        description="Day-end at which it became an NPA, while it is one."
+    )
     created_at: datetime = strawberry.field(description="When it was booked.")
 
     @classmethod
@@ -374,6 +567,68 @@ class LoanType(Node):
         context: Context = info.context
         return await context.loaders.repayments_by_loan_id.load(self.id)  # type: ignore[return-value]
 
+    @strawberry.field(description="Recoveries after write-off, oldest first.")
+    async def recoveries(self, info: Info) -> list[RecoveryType]:
+        context: Context = info.context
+        return await context.loaders.recoveries_by_loan_id.load(self.id)  # type: ignore[return-value]
+
+    @strawberry.field(
+        description="Its classification at each day-end, newest first; `last` "
+        "limits the list to that many day-ends."
+    )
+    async def classifications(
+        self, info: Info, last: int = 30
+    ) -> list[LoanClassificationType]:
+        context: Context = info.context
+        rows = await context.loaders.classifications_by_loan_id.load(self.id)
+        return rows[: max(last, 0)]  # type: ignore[return-value]
+
+    @strawberry.field(description="The disbursal that paid it out.")
+    async def disbursal(self, info: Info) -> DisbursalType | None:
+        context: Context = info.context
+        disbursal_id = self.disbursal_id  # type: ignore[attr-defined]
+        if disbursal_id is None:
+            return None
+        return await context.loaders.disbursal_by_id.load(disbursal_id)  # type: ignore[return-value]
+
+    @strawberry.field(description="The offer it was booked from.")
+    async def offer(self, info: Info) -> OfferType | None:
+        context: Context = info.context
+        return await context.loaders.offer_by_id.load(self.offer_id)  # type: ignore[attr-defined, return-value]
+
+
+@strawberry.type(name="Recovery", description="Money recovered on a written-off loan.")
+class RecoveryType(Node):
+    amount: MoneyValue = strawberry.field(description="Amount recovered.")
+    received_on: date = strawberry.field(description="Value date of the receipt.")
+    bank_reference: str = strawberry.field(description="Bank reference.")
+    created_at: datetime = strawberry.field(description="When it was recorded.")
+
+    @classmethod
+    def is_type_of(cls, obj: object, _info: object) -> bool:
+        return isinstance(obj, models.Recovery)
+
+    @strawberry.field(description="The written-off loan it was recovered on.")
+    async def loan(self, info: Info) -> LoanType | None:
+        context: Context = info.context
+        return await context.loaders.loan_by_id.load(self.loan_id)  # type: ignore[attr-defined, return-value]
+
+
+@strawberry.type(
+    name="LoanClassification",
+    description="A loan's days past due and RBI class at one day-end.",
+)
+class LoanClassificationType:
+    business_date: date = strawberry.field(description="The day-end's date.")
+    days_past_due: int = strawberry.field(description="Days past due at it.")
+    asset_class: AssetClass = strawberry.field(description="RBI class at it.")
+    principal_outstanding: MoneyValue = strawberry.field(
+        description="Principal owed at it."
+    )
+    penal_accrued: MoneyValue = strawberry.field(
+        description="Penal interest this day-end accrued."
+    )
+
 
 register_node(models.LenderProduct, "LenderProduct")
 register_node(models.LenderPartner, "LenderPartner")
@@ -381,3 +636,5 @@ register_node(models.Offer, "Offer")
 register_node(models.FinancingApplication, "FinancingApplication")
 register_node(models.Repayment, "Repayment")
 register_node(models.Loan, "Loan")
+register_node(models.Disbursal, "Disbursal")
+register_node(models.Recovery, "Recovery")

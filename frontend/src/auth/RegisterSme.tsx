@@ -1,0 +1,277 @@
+import { useState } from "react";
+import type { FormEvent } from "react";
+import { useMutation } from "urql";
+
+import { Button } from "../components/Button";
+import { FormErrors, Notice } from "../components/Notice";
+import { PageHeader } from "../components/PageHeader";
+import { optionsFrom, SelectField } from "../components/SelectField";
+import { TextField } from "../components/TextField";
+import type { AcquisitionChannel, Constitution } from "../gql/graphql";
+import { describeError } from "../lib/errorMessage";
+import type { PayloadError } from "../lib/fieldErrors";
+import { CHANNEL_LABELS, CONSTITUTION_LABELS } from "../lib/labels";
+import { signInUrl } from "../lib/signIn";
+import { GST_STATES } from "../lib/states";
+import { useFieldErrors } from "../lib/useFieldErrors";
+import { RegisterSmeMutation } from "./mutations";
+
+const FIELDS = [
+  "legalName",
+  "tradeName",
+  "constitution",
+  "stateCode",
+  "industry",
+  "fullName",
+  "email",
+  "phone",
+  "password",
+  "acquisitionChannel",
+  "referralCode",
+  "partnerName",
+] as const;
+
+type Form = Record<(typeof FIELDS)[number], string>;
+
+const EMPTY: Form = Object.fromEntries(FIELDS.map((key) => [key, ""])) as Form;
+
+const STATE_OPTIONS = GST_STATES.map((state) => ({
+  value: state.code,
+  label: `${state.code} ${state.name}`,
+}));
+
+/** Show the registration of a new SME and its first user, who then signs in. */
+export function RegisterSme({ onStarted, onRegistered }: RegisterHooks) {
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [started, setStarted] = useState(false);
+  const [result, register] = useMutation(RegisterSmeMutation);
+  const fieldErrors = useFieldErrors(FIELDS);
+  const [registered, setRegistered] = useState(false);
+
+  function set(key: keyof Form) {
+    return (value: string) => {
+      if (!started) {
+        setStarted(true);
+        onStarted?.();
+      }
+      setForm((current) => ({ ...current, [key]: value }));
+    };
+  }
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    fieldErrors.clear();
+    const missing = missingChoices(form);
+    if (missing.length > 0) {
+      fieldErrors.show(missing);
+      return;
+    }
+    const response = await register({ input: toInput(form) });
+    const payload = response.data?.registerSme;
+    if (response.error) {
+      fieldErrors.showGeneral(describeError(response.error));
+    } else if (payload && payload.errors.length > 0) {
+      fieldErrors.show(payload.errors);
+    } else if (payload?.sme) {
+      setRegistered(true);
+      onRegistered?.();
+      window.location.assign(signInUrl("/sme/kyc"));
+    }
+  }
+
+  if (registered) {
+    return (
+      <Notice tone="success" title="Your business is registered.">
+        <a href={signInUrl("/sme/kyc")}>Sign in</a> with your e-mail address and
+        password to complete KYC.
+      </Notice>
+    );
+  }
+
+  const errorsOf = fieldErrors.of;
+  return (
+    <section>
+      <PageHeader
+        title="Register your business"
+        description="It takes a few minutes. You complete KYC after signing in."
+      />
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <FormErrors messages={fieldErrors.errors.general} />
+        <h2>Your business</h2>
+        <TextField
+          id="legalName"
+          label="Registered legal name"
+          required
+          maxLength={200}
+          value={form.legalName}
+          onChange={set("legalName")}
+          errors={errorsOf("legalName")}
+        />
+        <TextField
+          id="tradeName"
+          label="Trade name (if different)"
+          maxLength={200}
+          value={form.tradeName}
+          onChange={set("tradeName")}
+          errors={errorsOf("tradeName")}
+        />
+        <SelectField
+          id="constitution"
+          label="Legal form"
+          required
+          placeholder="Choose…"
+          options={optionsFrom(CONSTITUTION_LABELS)}
+          value={form.constitution}
+          onChange={set("constitution")}
+          errors={errorsOf("constitution")}
+        />
+        <SelectField
+          id="stateCode"
+          label="State of the principal place of business"
+          required
+          placeholder="Choose…"
+          options={STATE_OPTIONS}
+          value={form.stateCode}
+          onChange={set("stateCode")}
+          errors={errorsOf("stateCode")}
+        />
+        <TextField
+          id="industry"
+          label="Industry"
+          required
+          maxLength={80}
+          hint="Such as textiles, auto components or IT services."
+          value={form.industry}
+          onChange={set("industry")}
+          errors={errorsOf("industry")}
+        />
+        <h2>You</h2>
+        <TextField
+          id="fullName"
+          label="Full name"
+          required
+          autoComplete="name"
+          value={form.fullName}
+          onChange={set("fullName")}
+          errors={errorsOf("fullName")}
+        />
+        <TextField
+          id="email"
+          label="E-mail address"
+          type="email"
+          required
+          autoComplete="email"
+          hint="You sign in with it."
+          value={form.email}
+          onChange={set("email")}
+          errors={errorsOf("email")}
+        />
+        <TextField
+          id="phone"
+          label="Mobile number"
+          type="tel"
+          required
+          autoComplete="tel"
+          hint="With the country code, such as +919876543210."
+          value={form.phone}
+          onChange={set("phone")}
+          errors={errorsOf("phone")}
+        />
+        <TextField
+          id="password"
+          label="Password"
+          type="password"
+          required
+          autoComplete="new-password"
+          minLength={10}
+          maxLength={128}
+          hint="10 to 128 characters."
+          value={form.password}
+          onChange={set("password")}
+          errors={errorsOf("password")}
+        />
+        <h2>How you found us</h2>
+        <SelectField
+          id="acquisitionChannel"
+          label="How did you hear about Hundi?"
+          required
+          placeholder="Choose…"
+          options={optionsFrom(CHANNEL_LABELS)}
+          value={form.acquisitionChannel}
+          onChange={set("acquisitionChannel")}
+          errors={errorsOf("acquisitionChannel")}
+        />
+        {form.acquisitionChannel === "REFERRAL" ? (
+          <TextField
+            id="referralCode"
+            label="Referral code"
+            hint="The code the business that referred you gave you."
+            value={form.referralCode}
+            onChange={set("referralCode")}
+            errors={errorsOf("referralCode")}
+          />
+        ) : null}
+        {form.acquisitionChannel === "PARTNER" ? (
+          <TextField
+            id="partnerName"
+            label="Partner organisation"
+            required
+            value={form.partnerName}
+            onChange={set("partnerName")}
+            errors={errorsOf("partnerName")}
+          />
+        ) : null}
+        <div className="button-row">
+          <Button type="submit" busy={result.fetching}>
+            Register
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+interface RegisterHooks {
+  /** Called once, when the visitor first types into the form. */
+  onStarted?: () => void;
+  /** Called when the registration succeeded. */
+  onRegistered?: () => void;
+}
+
+function missingChoices(form: Form): PayloadError[] {
+  const missing: PayloadError[] = [];
+  if (!form.constitution) {
+    missing.push({
+      field: ["constitution"],
+      message: "Legal form is missing; choose one.",
+    });
+  }
+  if (!form.stateCode) {
+    missing.push({ field: ["stateCode"], message: "State is missing; choose one." });
+  }
+  if (!form.acquisitionChannel) {
+    missing.push({
+      field: ["acquisitionChannel"],
+      message: "How you heard about Hundi is missing; choose an answer.",
+    });
+  }
+  return missing;
+}
+
+function toInput(form: Form) {
+  const channel = form.acquisitionChannel as AcquisitionChannel;
+  return {
+    legalName: form.legalName,
+    tradeName: form.tradeName.trim() || null,
+    constitution: form.constitution as Constitution,
+    stateCode: form.stateCode,
+    industry: form.industry,
+    fullName: form.fullName,
+    email: form.email,
+    phone: form.phone,
+    password: form.password,
+    acquisitionChannel: channel,
+    referralCode: channel === "REFERRAL" ? form.referralCode.trim() || null : null,
+    partnerName: channel === "PARTNER" ? form.partnerName.trim() || null : null,
+  };
+}
