@@ -22,6 +22,7 @@ from strawberry.asgi import GraphQL
 from hundi.api.context import Context
 from hundi.api.documents_route import invoice_document, kyc_document
 from hundi.api.loan_export_route import loans_csv
+from hundi.api.request_checks import rejected_request
 from hundi.api.schema import schema
 from hundi.auth.authenticate import Authenticator
 from hundi.auth.routes import auth_routes
@@ -61,6 +62,9 @@ class HundiGraphQL(GraphQL[Context, None]):
         return context
 
     async def run(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        rejected = await rejected_request(request, self.settings)
+        if rejected is not None:
+            return rejected
         try:
             return await super().run(request, *args, **kwargs)
         finally:

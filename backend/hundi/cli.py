@@ -63,17 +63,38 @@ def cmd_serve(args: argparse.Namespace) -> None:
 
 
 def cmd_migrate(args: argparse.Namespace) -> None:
-    from hundi.migrate import upgrade
+    from alembic.util.exc import CommandError as AlembicCommandError
+
+    from hundi.migrate import current_revision, upgrade
 
     database_url = load_database_url()
-    upgrade(database_url, args.revision)
-    print(f"Database {_safe_url(database_url)} is at revision {args.revision}.")
+    try:
+        upgrade(database_url, args.revision)
+    except AlembicCommandError as error:
+        raise CommandError(
+            f"cannot migrate to revision {args.revision!r}: {error}"
+        ) from None
+    current = current_revision(database_url)
+    print(f"Database {_safe_url(database_url)} is at revision {current}.")
+    if args.revision not in ("head", current):
+        print(
+            "hundi migrate only upgrades; to go back to an earlier revision, run "
+            "`alembic downgrade REVISION`."
+        )
 
 
 def cmd_seed_demo(args: argparse.Namespace) -> None:
     from hundi.seed.runner import seed
 
-    _run(seed(load_database_url(), scale=args.scale, if_empty=args.if_empty))
+    documents_dir = get_settings(serving=False).documents_dir
+    _run(
+        seed(
+            load_database_url(),
+            scale=args.scale,
+            if_empty=args.if_empty,
+            documents_dir=documents_dir,
+        )
+    )
 
 
 def cmd_export_schema(args: argparse.Namespace) -> None:
@@ -279,8 +300,13 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["SME", "LENDER", "OPS", "MANAGEMENT", "ADMIN"],
         help="the user's role",
     )
-    create_user.add_argument("--sme-id", help="the SME the user acts for (UUID)")
-    create_user.add_argument("--lender-id", help="the lender the user acts for (UUID)")
+    create_user.add_argument(
+        "--sme-id", help="the SME the user acts for (its UUID or API global id)"
+    )
+    create_user.add_argument(
+        "--lender-id",
+        help="the lender the user acts for (its UUID or API global id)",
+    )
     create_user.add_argument(
         "--lender-admin",
         action="store_true",

@@ -27,3 +27,25 @@ def upgrade_connection(connection: Connection, revision: str = "head") -> None:
     config = alembic_config()
     config.attributes["connection"] = connection
     command.upgrade(config, revision)
+
+
+async def _current(database_url: str) -> str | None:
+    from alembic.migration import MigrationContext
+
+    from hundi.db import create_engine
+
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as connection:
+            return await connection.run_sync(
+                lambda sync: MigrationContext.configure(sync).get_current_revision()
+            )
+    finally:
+        await engine.dispose()
+
+
+def current_revision(database_url: str) -> str | None:
+    """The revision the database is at; None for an empty database."""
+    import asyncio
+
+    return asyncio.run(_current(database_url))

@@ -153,3 +153,48 @@ async def test_graphql_nul_character_rejected(client: httpx.AsyncClient) -> None
     error = response.json()["errors"][0]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert "NUL character" in error["message"]
+
+
+@pytest.mark.parametrize("body", ['"hello"', "null", "5", "true"])
+async def test_graphql_body_not_an_object_rejected(
+    client: httpx.AsyncClient, body: str
+) -> None:
+    response = await client.post(
+        "/graphql", content=body, headers={"Content-Type": "application/json"}
+    )
+
+    assert response.status_code == 400
+    assert "JSON object" in response.json()["errors"][0]["message"]
+
+
+async def test_graphql_body_not_utf8_rejected(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/graphql",
+        content=b'{"query": "\xff\xfe"}',
+        headers={"Content-Type": "application/json"},
+    )
+
+    assert response.status_code == 400
+    assert "UTF-8" in response.json()["errors"][0]["message"]
+
+
+async def test_graphql_body_over_limit_rejected(client: httpx.AsyncClient) -> None:
+    padding = "x" * (1024 * 1024)
+    response = await client.post(
+        "/graphql", json={"query": "{ __typename }", "variables": {"pad": padding}}
+    )
+
+    assert response.status_code == 413
+    assert "limit" in response.json()["errors"][0]["message"]
+
+
+async def test_graphql_unpaired_surrogate_rejected(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/graphql",
+        content=b'{"query": "query($q: String!) { __typename }", "variables": {"q": "Hi \\ud800 there"}}',
+        headers={"Content-Type": "application/json"},
+    )
+
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "unpaired surrogate" in error["message"]

@@ -119,3 +119,25 @@ def test_cli_export_schema_writes_file(tmp_path: Path) -> None:
 
     assert result.returncode == 0
     assert "type Query" in output.read_text()
+
+
+def test_cli_migrate_unknown_revision_reported(tmp_path: Path) -> None:
+    result = run(
+        "migrate",
+        "--revision",
+        "nonsense",
+        env={"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'm.db'}"},
+    )
+
+    assert_one_clear_error(result, "cannot migrate to revision 'nonsense'")
+
+
+def test_cli_migrate_reports_the_real_revision(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'm.db'}"
+    assert run("migrate", env={"DATABASE_URL": url}).returncode == 0
+
+    result = run("migrate", "--revision", "base", env={"DATABASE_URL": url})
+
+    assert result.returncode == 0
+    assert "is at revision base" not in result.stdout
+    assert "only upgrades" in result.stdout

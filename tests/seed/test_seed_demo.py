@@ -108,3 +108,28 @@ async def test_scale_writes_every_sme(database: Database) -> None:
     assert loans is not None
     assert loans > 0
     assert "300 synthetic SMEs" in summary
+
+
+def test_demo_has_no_event_after_now() -> None:
+    from datetime import datetime
+
+    from hundi.seed.demo import india_instant
+
+    # Just after midnight in India: most of "today" has not happened yet.
+    now = india_instant(AS_OF, 0, 39)
+    data = build(AS_OF, now=now)
+    future_allowed = {"valid_until", "expires_at"}
+
+    late = []
+    for name, rows in data.rows.items():
+        for row in rows:
+            for column in row.__table__.columns:
+                value = getattr(row, column.key, None)
+                if (
+                    isinstance(value, datetime)
+                    and column.key not in future_allowed
+                    and value > now
+                ):
+                    late.append(f"{name}.{column.key}={value.isoformat()}")
+
+    assert late == []

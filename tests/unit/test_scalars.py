@@ -43,3 +43,13 @@ def test_rate_whole_number_keeps_a_decimal_point() -> None:
 
 def test_rate_parsed_exactly() -> None:
     assert parse_rate("0.1450") == Decimal("0.1450")
+
+
+def test_money_beyond_column_capacity_rejected() -> None:
+    with pytest.raises(ValueError, match="more than 16 digits"):
+        parse_money("99999999999999999999999.00")
+
+
+def test_rate_too_large_rejected() -> None:
+    with pytest.raises(ValueError, match="too large"):
+        parse_rate("123456")

@@ -42,8 +42,15 @@ def serialize_money(value: Decimal) -> str:
     return str(value.quantize(_PAISA))
 
 
+# NUMERIC(18, 2) holds 16 digits before the decimal point.
+_MONEY_CAPACITY = Decimal(10) ** 16
+
+
 def parse_money(value: object) -> Decimal:
-    return _parse_decimal(value, "Money", "125000.50")
+    number = _parse_decimal(value, "Money", "125000.50")
+    if abs(number) >= _MONEY_CAPACITY:
+        raise ValueError(f"Money {value!r} has more than 16 digits of rupees")
+    return number
 
 
 def serialize_rate(value: Decimal) -> str:
@@ -53,7 +60,13 @@ def serialize_rate(value: Decimal) -> str:
 
 
 def parse_rate(value: object) -> Decimal:
-    return _parse_decimal(value, "Rate", "0.145")
+    number = _parse_decimal(value, "Rate", "0.145")
+    # NUMERIC(10, 6) holds 4 digits before the decimal point.
+    if abs(number) >= 10_000:
+        raise ValueError(
+            f"Rate {value!r} is too large; rates are fractions such as 0.145"
+        )
+    return number
 
 
 def serialize_decimal(value: Decimal) -> str:
@@ -61,7 +74,11 @@ def serialize_decimal(value: Decimal) -> str:
 
 
 def parse_decimal(value: object) -> Decimal:
-    return _parse_decimal(value, "Decimal", "52.38")
+    number = _parse_decimal(value, "Decimal", "52.38")
+    # KPI targets are NUMERIC(18, 4): 14 digits before the decimal point.
+    if abs(number) >= Decimal(10) ** 14:
+        raise ValueError(f"Decimal {value!r} has more than 14 digits before the point")
+    return number
 
 
 def parse_uuid(value: object) -> uuid.UUID:

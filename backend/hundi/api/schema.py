@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, cast
 
 import strawberry
@@ -115,20 +116,25 @@ cast(
 ).__strawberry_definition__.description = "Everything Hundi lets you read."
 
 
-def contains_nul(value: object) -> bool:
-    """Whether any text in a query or its variables holds a NUL character.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
-    PostgreSQL cannot store NUL in text, so such input is refused up front
-    instead of failing deep inside a write.
+
+def has_unstorable_text(value: object) -> bool:
+    """Whether any text in a query or its variables cannot be stored.
+
+    PostgreSQL text cannot hold NUL, and UTF-8 cannot encode an unpaired
+    surrogate (such as a JSON "\\ud800" without its partner), so such input
+    is refused up front instead of failing deep inside a write.
     """
     if isinstance(value, str):
-        return "\x00" in value or "\\u0000" in value.lower()
+        return bool(_UNSTORABLE.search(value)) or "\\u0000" in value.lower()
     if isinstance(value, dict):
         return any(
-            contains_nul(key) or contains_nul(item) for key, item in value.items()
+            has_unstorable_text(key) or has_unstorable_text(item)
+            for key, item in value.items()
         )
     if isinstance(value, list | tuple):
-        return any(contains_nul(item) for item in value)
+        return any(has_unstorable_text(item) for item in value)
     return False
 
 
@@ -138,13 +144,14 @@ class HundiSchema(strawberry.Schema):
     async def execute(self, *args: Any, **kwargs: Any) -> Any:
         query = args[0] if args else kwargs.get("query")
         variables = args[1] if len(args) > 1 else kwargs.get("variable_values")
-        if contains_nul(query) or contains_nul(variables):
+        if has_unstorable_text(query) or has_unstorable_text(variables):
             return ExecutionResult(
                 data=None,
                 errors=[
                     GraphQLError(
-                        "Text in the request contains a NUL character (\\u0000); "
-                        "remove it and send the request again.",
+                        "Text in the request contains a NUL character (\\u0000) "
+                        "or an unpaired surrogate (\\ud800 to \\udfff); remove it "
+                        "and send the request again.",
                         extensions={"code": "BAD_USER_INPUT"},
                     )
                 ],

@@ -101,7 +101,7 @@ async def _external_actor(
     settings: Settings,
     scopes: frozenset[str],
 ) -> Actor:
-    """An external identity is a Hundi user matched by verified e-mail address.
+    """Find the Hundi user of an external identity, by verified e-mail address.
 
     The external provider decides the role through the role-claim mapping;
     Hundi's user record supplies the organisation, and the two must agree.

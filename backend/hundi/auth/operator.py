@@ -8,6 +8,7 @@ import uuid
 from sqlalchemy import select
 
 from hundi import models
+from hundi.api.relay import from_global_id
 from hundi.auth.keys import load_signing_keys
 from hundi.auth.tokens import USER_SCOPES, WEB_CLIENT_ID, TokenIssuer
 from hundi.commands import CommandError
@@ -50,13 +51,20 @@ async def issue_token_for(settings: Settings, email: str, ttl: int) -> str:
     return issued.token
 
 
-def _uuid(value: str | None, option: str) -> uuid.UUID | None:
+def _uuid(value: str | None, option: str, type_name: str) -> uuid.UUID | None:
+    """Read a UUID, or the API's global id of a `type_name` row."""
     if value is None:
         return None
     try:
         return uuid.UUID(value)
     except ValueError:
-        raise CommandError(f"{option} {value!r} is not a UUID") from None
+        pass
+    decoded = from_global_id(value)
+    if decoded is not None and decoded[0] == type_name:
+        return decoded[1]
+    raise CommandError(
+        f"{option} {value!r} is neither a UUID nor the global id of a {type_name}"
+    )
 
 
 async def create_user_from_command_line(
@@ -66,8 +74,8 @@ async def create_user_from_command_line(
         email=args.email,
         full_name=args.name,
         role=Role(args.role),
-        sme_id=_uuid(args.sme_id, "--sme-id"),
-        lender_id=_uuid(args.lender_id, "--lender-id"),
+        sme_id=_uuid(args.sme_id, "--sme-id", "Sme"),
+        lender_id=_uuid(args.lender_id, "--lender-id", "LenderPartner"),
         is_lender_admin=args.lender_admin,
         password=password,
     )

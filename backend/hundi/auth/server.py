@@ -77,7 +77,7 @@ def on_loop(
 class RequestSnapshot:
     """An HTTP request read in full, safe to hand to a worker thread.
 
-    `headers` must look names up without regard to case, as authlib asks for
+    `headers` must look names up without regard to case, because authlib reads
     `Authorization` where Starlette stores `authorization`.
     """
 
@@ -216,7 +216,7 @@ class MachineClient(ClientMixin):
         return grant_type == "client_credentials"
 
 
-# --- stored credentials as authlib sees them ---------------------------------
+# --- stored credentials in the shape authlib expects -------------------------
 
 
 class AuthorizationCodeItem:

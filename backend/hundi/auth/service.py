@@ -65,7 +65,7 @@ class AuthService:
         )
 
     def public_uri(self, request: Request) -> str:
-        """The request's URL as seen from the public base URL."""
+        """Return the request's URL under the public base URL."""
         query = f"?{request.url.query}" if request.url.query else ""
         return f"{self.settings.issuer}{request.url.path}{query}"
 

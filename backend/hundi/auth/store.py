@@ -1,4 +1,4 @@
-"""What the OAuth provider keeps in the database, as async operations.
+"""Database storage of the OAuth provider, as async operations.
 
 Codes and refresh tokens are stored as SHA-256 hashes: the values themselves
 exist only in the responses that carry them. Claiming a code or a refresh
@@ -34,7 +34,7 @@ def secrets_match(secret: str, secret_hash: str) -> bool:
 
 @dataclass(frozen=True)
 class UserRecord:
-    """What the provider needs of a user, detached from any session."""
+    """The fields of a user the provider reads, detached from any session."""
 
     id: uuid.UUID
     email: str
@@ -207,7 +207,7 @@ class OAuthStore:
     ) -> RefreshRecord | None:
         """Rotate a refresh token: mark it used and return it.
 
-        A token presented after it was rotated means someone holds a copy:
+        A token presented after it was rotated means someone has a copy:
         the whole family is revoked, and the caller gets None.
         """
         now = datetime.now(UTC)

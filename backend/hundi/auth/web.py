@@ -287,7 +287,7 @@ def _check_id_token(
 
 
 async def session_status(request: Request) -> Response:
-    """Whether this browser is signed in; the web app asks on start."""
+    """Return whether this browser is signed in; the web app calls it on start."""
     database: Database = request.app.state.database
     token = request.cookies.get(SESSION_COOKIE)
     found = await session_actor(database, token) if token else None

@@ -58,8 +58,15 @@ class InvalidIdentifier(ValueError):
         self.kind = kind
         self.value = value
         self.reason = reason
-        displayed_value = value if value else "''"
-        super().__init__(f"{kind} {displayed_value} {reason}")
+        if value:
+            super().__init__(f"{kind} {value} {reason}")
+        else:
+            super().__init__(f"{kind} {reason}")
+
+
+def _require(kind: str, value: str) -> None:
+    if not value:
+        raise InvalidIdentifier(kind, "", "is missing; enter it")
 
 
 def normalize(value: str) -> str:
@@ -99,6 +106,7 @@ def validate_gstin(value: str, *, allow_sandbox: bool = False) -> str:
     the entity number may be 0. Production code never sets it.
     """
     gstin = normalize(value)
+    _require("GSTIN", gstin)
 
     _check_gstin_layout(gstin, allow_sandbox=allow_sandbox)
     if gstin[:2] not in GSTIN_STATE_CODES:
@@ -156,6 +164,7 @@ def _check_gstin_layout(gstin: str, *, allow_sandbox: bool) -> None:
 def validate_pan(value: str) -> str:
     """Return the normalized PAN, or raise InvalidIdentifier naming what is wrong."""
     pan = normalize(value)
+    _require("PAN", pan)
 
     if not _PAN_LAYOUT.fullmatch(pan):
         raise InvalidIdentifier(
@@ -195,6 +204,7 @@ def gstin_pan(gstin: str) -> str:
 def validate_ifsc(value: str) -> str:
     """Return the normalized IFSC, or raise InvalidIdentifier."""
     ifsc = normalize(value)
+    _require("IFSC", ifsc)
 
     if not _IFSC_LAYOUT.fullmatch(ifsc):
         raise InvalidIdentifier(
@@ -210,6 +220,7 @@ def validate_ifsc(value: str) -> str:
 def validate_udyam(value: str) -> str:
     """Return the normalized Udyam registration number, or raise InvalidIdentifier."""
     udyam = normalize(value)
+    _require("Udyam registration number", udyam)
 
     if not _UDYAM_LAYOUT.fullmatch(udyam):
         raise InvalidIdentifier(
@@ -225,6 +236,7 @@ def validate_udyam(value: str) -> str:
 def validate_bank_account_number(value: str) -> str:
     """Return the bank account number without surrounding spaces, or raise."""
     number = value.strip()
+    _require("Bank account number", number)
 
     if not _BANK_ACCOUNT_LAYOUT.fullmatch(number):
         raise InvalidIdentifier(

@@ -66,6 +66,12 @@ def round_fraction_half_up(value: Fraction, places: int = 2) -> Decimal:
     return Decimal(signed_units).scaleb(-places)
 
 
+# ₹1,00,000 crore: far above any invoice an SME raises, and low enough that
+# sums of many such amounts still fit NUMERIC(18, 2) and SQLite's 64-bit
+# integers (amounts in paise).
+MAX_AMOUNT = Decimal("1000000000000.00")
+
+
 def check_amount(value: Decimal, *, allow_zero: bool = False) -> Decimal:
     """Return the amount with exactly 2 decimal places, or raise InvalidAmount.
 
@@ -84,6 +90,11 @@ def check_amount(value: Decimal, *, allow_zero: bool = False) -> Decimal:
 
     if amount < 0:
         raise InvalidAmount(amount, "is negative, but amounts cannot be negative")
+
+    if amount > MAX_AMOUNT:
+        raise InvalidAmount(
+            amount, "is above 1,00,000 crore rupees, the largest amount Hundi accepts"
+        )
 
     if amount.is_zero():
         if not allow_zero:

@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from hundi import models
@@ -55,6 +56,8 @@ from hundi.domain.identifiers import build_gstin
 from hundi.domain.overdue import classify, days_past_due
 from hundi.domain.pricing import Terms, price
 from hundi.seed import catalog
+from hundi.seed.documents import kyc_documents, store_documents
+from hundi.services.documents import DocumentStore
 from hundi.services.kpis.targets import insert_missing_targets
 
 DEMO_PASSWORD = "hundi-demo"
@@ -80,6 +83,9 @@ class DemoData:
     rng: random.Random
     as_of: date
     start: date
+    # No event of the history happens after this instant: a step that would
+    # come later (an offer, an acceptance) has simply not happened yet.
+    now: datetime
     rows: dict[str, list[Any]] = field(default_factory=dict)
 
     def add(self, *rows: Any) -> None:
@@ -276,7 +282,8 @@ def _registration_day(data: DemoData, index: int) -> date:
         # The earliest SMEs give the portfolio loans old enough to be NPA.
         month = 0
     first = add_months(data.start, month)
-    last = min(add_months(first, 1) - timedelta(days=1), data.as_of - timedelta(days=1))
+    # Reviews can take hours, so the last registrations leave a day for them.
+    last = min(add_months(first, 1) - timedelta(days=1), data.as_of - timedelta(days=2))
     return data.day_in(first, last)
 
 
@@ -584,6 +591,8 @@ def _application(
     data = context.data
     rng = data.rng
     submitted = invoice.created_at + timedelta(hours=rng.randint(1, 20))
+    if submitted > data.now:
+        return
     application = models.FinancingApplication(
         id=uuid.uuid4(),
         sme_id=owner.sme.id,
@@ -618,11 +627,21 @@ def _application(
     if outcome is ApplicationStatus.SUBMITTED:
         return
     if outcome is ApplicationStatus.DECLINED:
-        application.closed_at = submitted + timedelta(hours=rng.randint(6, 40))
+        closed = submitted + timedelta(hours=rng.randint(6, 40))
+        if closed > data.now:
+            application.status = ApplicationStatus.SUBMITTED
+            return
+        application.closed_at = closed
         return
     offers = _offers(context, application, invoice, submitted)
+    if not offers:
+        application.status = ApplicationStatus.SUBMITTED
+        return
     if outcome in (ApplicationStatus.WITHDRAWN, ApplicationStatus.EXPIRED):
         closed = submitted + timedelta(days=rng.randint(2, 13))
+        if closed > data.now:
+            application.status = ApplicationStatus.OFFERED
+            return
         application.closed_at = closed
         for offer in offers:
             offer.status = (
@@ -636,6 +655,9 @@ def _application(
         return
     chosen = min(offers, key=lambda offer: offer.annual_rate)
     accepted_at = chosen.created_at + timedelta(hours=rng.randint(2, 30))
+    if accepted_at > data.now:
+        application.status = ApplicationStatus.OFFERED
+        return
     application.decided_at = accepted_at
     for offer in offers:
         offer.status = OfferStatus.ACCEPTED if offer is chosen else OfferStatus.DECLINED
@@ -668,14 +690,15 @@ def _offers(
     for _lender, products in rng.sample(eligible, k=rng.randint(1, len(eligible))):
         product = rng.choice(products)
         made = submitted + timedelta(hours=rng.randint(1, 26))
+        if made > data.now:
+            continue
         offer = _priced_offer(context, application, invoice, product, made)
         if offer is not None:
             offers.append(offer)
-    if not offers:
+    fallback = submitted + timedelta(hours=3)
+    if not offers and fallback <= data.now:
         products = eligible[0][1]
-        offer = _priced_offer(
-            context, application, invoice, products[0], submitted + timedelta(hours=3)
-        )
+        offer = _priced_offer(context, application, invoice, products[0], fallback)
         assert offer is not None
         offers.append(offer)
     return offers
@@ -959,11 +982,12 @@ def ensure_every_bucket(context: Context) -> None:
 def build_classifications(context: Context) -> None:
     data = context.data
     last_day_end = data.as_of - timedelta(days=1)
+    started = min(india_instant(data.as_of, 0, 5), data.now - timedelta(minutes=1))
     run = models.DayEndRun(
         id=uuid.uuid4(),
         business_date=last_day_end,
-        started_at=india_instant(data.as_of, 0, 5),
-        finished_at=india_instant(data.as_of, 0, 6),
+        started_at=started,
+        finished_at=started + timedelta(minutes=1),
     )
     active = [
         loan for loan in data.rows.get("Loan", []) if loan.status is LoanStatus.ACTIVE
@@ -1188,7 +1212,7 @@ def build_support(context: Context) -> None:
             first_response_at=first_response,
             resolved_at=resolved,
         )
-        now = india_instant(data.as_of, 9)
+        now = data.now
         if resolved > now:
             ticket.status = (
                 TicketStatus.ANSWERED if first_response <= now else TicketStatus.OPEN
@@ -1265,10 +1289,21 @@ def build_incidents(context: Context) -> None:
 # --- assembly -------------------------------------------------------------
 
 
-def build(as_of: date) -> DemoData:
+def history_end(as_of: date, now: datetime | None = None) -> datetime:
+    """The instant the demo history stops: now, or the end of an earlier as_of day."""
+    end_of_day = india_instant(as_of + timedelta(days=1), 0, 0)
+    return min(now or datetime.now(UTC), end_of_day)
+
+
+def build(as_of: date, now: datetime | None = None) -> DemoData:
     """Draw the whole demo data set in memory."""
     start = add_months(month_start(as_of), -(MONTHS - 1))
-    data = DemoData(rng=random.Random(RANDOM_SEED), as_of=as_of, start=start)
+    data = DemoData(
+        rng=random.Random(RANDOM_SEED),
+        as_of=as_of,
+        start=start,
+        now=history_end(as_of, now),
+    )
     lenders = build_lenders(data)
     buyers = build_buyers(data)
     users = build_platform_users(data, [lender for lender, _ in lenders])
@@ -1288,6 +1323,17 @@ def build(as_of: date) -> DemoData:
     return data
 
 
+async def _add_kyc_documents(data: DemoData, store: DocumentStore) -> None:
+    smes = {sme.id: sme for sme in data.rows.get("Sme", [])}
+    pending = []
+    for submission in data.rows.get("KycSubmission", []):
+        pending += kyc_documents(
+            submission, smes[submission.sme_id], submission.submitted_at
+        )
+    await store_documents(store, pending)
+    data.add(*(document.row for document in pending))
+
+
 # Insert order: parents before children, following the foreign keys.
 INSERT_ORDER = [
     "LenderPartner",
@@ -1297,6 +1343,7 @@ INSERT_ORDER = [
     "User",
     "SmeGstin",
     "KycSubmission",
+    "KycDocument",
     "Invoice",
     "FinancingApplication",
     "ApplicationInvoice",
@@ -1320,9 +1367,17 @@ INSERT_ORDER = [
 ]
 
 
-async def seed_demo(database: Database, as_of: date | None = None) -> str:
-    """Write the demo data set; return a summary to print."""
+async def seed_demo(
+    database: Database, as_of: date | None = None, documents_dir: Path | None = None
+) -> str:
+    """Write the demo data set; return a summary to print.
+
+    With `documents_dir`, each KYC submission also gets its documents (small
+    PDFs marked as demo data), stored there as the application stores uploads.
+    """
     data = build(as_of or india_today())
+    if documents_dir is not None:
+        await _add_kyc_documents(data, DocumentStore(documents_dir))
     async with database.transaction() as session:
         for name in INSERT_ORDER:
             session.add_all(data.rows.get(name, []))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from sqlalchemy import func, inspect, select
 
@@ -48,7 +49,13 @@ async def check_ready(database: Database) -> dict[str, int]:
     return await count_existing_rows(database)
 
 
-async def seed(database_url: str, *, scale: int | None, if_empty: bool) -> None:
+async def seed(
+    database_url: str,
+    *,
+    scale: int | None,
+    if_empty: bool,
+    documents_dir: Path | None = None,
+) -> None:
     """Write the demo data set, or a synthetic one of `scale` SMEs."""
     database = Database.from_url(database_url)
     try:
@@ -65,7 +72,7 @@ async def seed(database_url: str, *, scale: int | None, if_empty: bool) -> None:
         if scale is None:
             from hundi.seed.demo import seed_demo
 
-            summary = await seed_demo(database)
+            summary = await seed_demo(database, documents_dir=documents_dir)
         else:
             from hundi.seed.scale import seed_scale
 

@@ -88,7 +88,7 @@ async def test_create_offer_act_360_vector(
     database: Database, gql: GraphQLClient
 ) -> None:
     book = await _vector_book(database, DayCountConvention.ACT_360)
-    quote_date = india_today() + timedelta(days=1)
+    quote_date = india_today()
     invoice = await invoice_due(database, book, quote_date + timedelta(days=60), LAKH)
     application = await submitted(database, book, [invoice])
 
@@ -107,7 +107,7 @@ async def test_create_offer_act_365f_vector(
     database: Database, gql: GraphQLClient
 ) -> None:
     book = await _vector_book(database, DayCountConvention.ACT_365F)
-    quote_date = india_today() + timedelta(days=1)
+    quote_date = india_today()
     invoice = await invoice_due(database, book, quote_date + timedelta(days=60), LAKH)
     application = await submitted(database, book, [invoice])
 
@@ -121,7 +121,7 @@ async def test_create_offer_thirty_360_monthly_rate_vector(
 ) -> None:
     # 1.5% a month is 18% a year; the due date is 30 days of 30/360 away.
     book = await _vector_book(database, DayCountConvention.THIRTY_360)
-    quote_date = india_today() + timedelta(days=1)
+    quote_date = india_today()
     due = next(
         quote_date + timedelta(days=days)
         for days in range(25, 40)

@@ -68,7 +68,7 @@ async def test_offer_quote_equals_stored_offer(
 ) -> None:
     book = await _book(database)
     invoice = await invoice_due(
-        database, book, india_today() + timedelta(days=61), LAKH
+        database, book, india_today() + timedelta(days=60), LAKH
     )
     application = await submitted(database, book, [invoice])
     maker: Actor = book.maker
@@ -89,7 +89,7 @@ async def test_offer_quote_rate_outside_product_explained(
 ) -> None:
     book = await _book(database)
     invoice = await invoice_due(
-        database, book, india_today() + timedelta(days=61), LAKH
+        database, book, india_today() + timedelta(days=60), LAKH
     )
     application = await submitted(database, book, [invoice])
 

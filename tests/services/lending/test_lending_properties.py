@@ -54,7 +54,7 @@ async def test_booked_loan_equals_quote_on_quoted_date(
 ) -> None:
     book = await open_book(database, day_count=day_count)
     today = india_today()
-    quote_date = today + timedelta(days=1)
+    quote_date = today
     invoice = await invoice_due(
         database, book, quote_date + timedelta(days=tenor), total
     )

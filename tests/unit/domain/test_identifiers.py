@@ -128,7 +128,7 @@ def test_gstin_state_codes_complete():
 @pytest.mark.parametrize(
     ("gstin", "reason"),
     [
-        ("", "has 0 characters, expected 15"),
+        ("", "is missing"),
         ("27AAPFU0939F1Z", "has 14 characters, expected 15"),
         ("27AAPFU0939F1ZVV", "has 16 characters, expected 15"),
         ("2AAAPFU0939F1ZV", "expected a 2-digit state code"),
@@ -288,8 +288,23 @@ def test_validate_bank_account_number_valid(number):
 
 
 @pytest.mark.parametrize(
-    "number", ["12345678", "1234567890123456789", "1234 5678 9012", "12345678X", ""]
+    "number", ["12345678", "1234567890123456789", "1234 5678 9012", "12345678X"]
 )
 def test_validate_bank_account_number_invalid(number):
     with pytest.raises(InvalidIdentifier, match="expected 9 to 18 digits"):
         validate_bank_account_number(number)
+
+
+@pytest.mark.parametrize(
+    "validate",
+    [
+        validate_gstin,
+        validate_pan,
+        validate_ifsc,
+        validate_udyam,
+        validate_bank_account_number,
+    ],
+)
+def test_validate_empty_value_is_missing(validate):
+    with pytest.raises(InvalidIdentifier, match="is missing"):
+        validate("  ")

@@ -177,3 +177,12 @@ def test_parse_amount_zero_rejected():
 
 def test_parse_amount_zero_allowed_when_asked():
     assert str(parse_amount("0", allow_zero=True)) == "0.00"
+
+
+def test_check_amount_above_largest_rejected():
+    with pytest.raises(InvalidAmount, match="largest amount Hundi accepts"):
+        check_amount(Decimal("1000000000000.01"))
+
+
+def test_check_amount_largest_accepted():
+    assert check_amount(Decimal("1000000000000.00")) == Decimal("1000000000000.00")

@@ -120,7 +120,9 @@ async def load_candidate(
         sme=sme,
         invoices=invoices,
         today=today,
-        quote_date=today + timedelta(days=1),
+        # The earliest payout: a later one only shortens the discount, so the
+        # net amount quoted is the least the SME receives.
+        quote_date=today,
         buyer_names=await buyer_names(session, {i.buyer_id for i in invoices}),
     )
 
