@@ -36,6 +36,11 @@ async def register(page: Page) -> None:
     await page.get_by_label("Password").fill(PASSWORD)
     await page.get_by_label("How did you hear about Hundi?").select_option("SOCIAL")
     await page.get_by_role("button", name="Register").click()
+    await expect(
+        page.get_by_role("heading", name="Your business is registered")
+    ).to_be_visible()
+    await expect(page.get_by_text(f"Sign in with {EMAIL}")).to_be_visible()
+    await page.get_by_role("main").get_by_role("link", name="Sign in").click()
 
 
 async def submit_kyc(page: Page, pan: str, gstin: str) -> None:
@@ -176,6 +181,8 @@ async def disburse_and_repay(page: Page) -> None:
     await page.get_by_role("link", name="Approvals", exact=True).click()
     await check_screen(page, "lender-checker-approval")
     await page.get_by_role("button", name="Approve disbursal").click()
+    await expect(page.get_by_text(re.compile("this cannot be undone"))).to_be_visible()
+    await page.get_by_role("button", name="Yes, approve").click()
     await expect(
         page.get_by_text(re.compile("is approved; its loans are active"))
     ).to_be_visible()

@@ -9,12 +9,13 @@ import { optionsFrom, SelectField } from "../components/SelectField";
 import { TextField } from "../components/TextField";
 import type { AcquisitionChannel, Constitution } from "../gql/graphql";
 import { describeError } from "../lib/errorMessage";
-import type { PayloadError } from "../lib/fieldErrors";
+import { focusFirstInvalid } from "../lib/focusFirstInvalid";
 import { CHANNEL_LABELS, CONSTITUTION_LABELS } from "../lib/labels";
 import { signInUrl } from "../lib/signIn";
 import { GST_STATES } from "../lib/states";
 import { useFieldErrors } from "../lib/useFieldErrors";
 import { RegisterSmeMutation } from "./mutations";
+import { checkRegistration } from "./registrationChecks";
 
 const FIELDS = [
   "legalName",
@@ -46,7 +47,8 @@ export function RegisterSme({ onStarted, onRegistered }: RegisterHooks) {
   const [started, setStarted] = useState(false);
   const [result, register] = useMutation(RegisterSmeMutation);
   const fieldErrors = useFieldErrors(FIELDS);
-  const [registered, setRegistered] = useState(false);
+  // The e-mail address the new user signs in with, once registered.
+  const [registeredEmail, setRegisteredEmail] = useState<string | null>(null);
 
   function set(key: keyof Form) {
     return (value: string) => {
@@ -55,15 +57,18 @@ export function RegisterSme({ onStarted, onRegistered }: RegisterHooks) {
         onStarted?.();
       }
       setForm((current) => ({ ...current, [key]: value }));
+      fieldErrors.clearField(key);
     };
   }
 
-  async function onSubmit(event: FormEvent) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const formElement = event.currentTarget;
     fieldErrors.clear();
-    const missing = missingChoices(form);
-    if (missing.length > 0) {
-      fieldErrors.show(missing);
+    const problems = checkRegistration(form);
+    if (problems.length > 0) {
+      fieldErrors.show(problems);
+      focusFirstInvalid(formElement);
       return;
     }
     const response = await register({ input: toInput(form) });
@@ -72,20 +77,15 @@ export function RegisterSme({ onStarted, onRegistered }: RegisterHooks) {
       fieldErrors.showGeneral(describeError(response.error));
     } else if (payload && payload.errors.length > 0) {
       fieldErrors.show(payload.errors);
+      focusFirstInvalid(formElement);
     } else if (payload?.sme) {
-      setRegistered(true);
+      setRegisteredEmail(form.email.trim());
       onRegistered?.();
-      window.location.assign(signInUrl("/sme/kyc"));
     }
   }
 
-  if (registered) {
-    return (
-      <Notice tone="success" title="Your business is registered.">
-        <a href={signInUrl("/sme/kyc")}>Sign in</a> with your e-mail address and
-        password to complete KYC.
-      </Notice>
-    );
+  if (registeredEmail !== null) {
+    return <Registered email={registeredEmail} />;
   }
 
   const errorsOf = fieldErrors.of;
@@ -238,24 +238,26 @@ interface RegisterHooks {
   onRegistered?: () => void;
 }
 
-function missingChoices(form: Form): PayloadError[] {
-  const missing: PayloadError[] = [];
-  if (!form.constitution) {
-    missing.push({
-      field: ["constitution"],
-      message: "Legal form is missing; choose one.",
-    });
-  }
-  if (!form.stateCode) {
-    missing.push({ field: ["stateCode"], message: "State is missing; choose one." });
-  }
-  if (!form.acquisitionChannel) {
-    missing.push({
-      field: ["acquisitionChannel"],
-      message: "How you heard about Hundi is missing; choose an answer.",
-    });
-  }
-  return missing;
+/**
+ * Say that the business is registered and how to sign in. The sign-in page
+ * belongs to the backend and cannot be filled in from here, so the message
+ * names the e-mail address to use.
+ */
+function Registered({ email }: { email: string }) {
+  return (
+    <section>
+      <PageHeader title="Your business is registered" />
+      <Notice tone="success" title={`Sign in with ${email}`}>
+        <p>
+          Use the password you chose. After signing in, you complete KYC with your PAN,
+          GSTIN and bank account.
+        </p>
+        <a className="button" href={signInUrl("/sme/kyc")}>
+          Sign in
+        </a>
+      </Notice>
+    </section>
+  );
 }
 
 function toInput(form: Form) {

@@ -5,12 +5,12 @@ import { Link, useLocation } from "react-router";
 import { PageHeader } from "../components/PageHeader";
 import { LoadingState } from "../components/States";
 import { signInUrl } from "../lib/signIn";
-import { ROLE_SECTIONS } from "./roles";
+import { mayOpenSection, ROLE_SECTIONS } from "./roles";
 import type { Role } from "./session";
 import { useSession } from "./SessionContext";
 
 /**
- * Show a section only to its role. A visitor who is not signed in goes to
+ * Show a section only to its role and the roles it is also open to. A visitor who is not signed in goes to
  * sign in and comes back here; a signed-in user of another role sees why the
  * page is closed to them, with a link to their own section.
  */
@@ -20,7 +20,7 @@ export function RequireRole({ role, children }: { role: Role; children: ReactNod
   if (!session.authenticated) {
     return <SignInRedirect />;
   }
-  if (session.role !== role) {
+  if (!mayOpenSection(session.role, role)) {
     return <NotAllowed role={session.role} section={ROLE_SECTIONS[role].label} />;
   }
   return <>{children}</>;

@@ -13,6 +13,8 @@ export interface RoleSection {
   home: string;
   label: string;
   links: readonly NavLink[];
+  /** Other roles that may open the section, because the API serves its data to them too. */
+  alsoOpenTo?: readonly Role[];
 }
 
 export const ROLE_SECTIONS: Record<Role, RoleSection> = {
@@ -53,6 +55,8 @@ export const ROLE_SECTIONS: Record<Role, RoleSection> = {
     home: "/management",
     label: "Management",
     links: [{ to: "/management", label: "KPIs", end: true }],
+    // The API serves `kpis` and `milestones` to ADMIN as well.
+    alsoOpenTo: ["ADMIN"],
   },
   ADMIN: {
     home: "/admin",
@@ -64,9 +68,15 @@ export const ROLE_SECTIONS: Record<Role, RoleSection> = {
       { to: "/admin/kpi-targets", label: "KPI targets" },
       { to: "/admin/marketing", label: "Marketing spend" },
       { to: "/admin/incidents", label: "Security incidents" },
+      { to: "/management", label: "KPI dashboard" },
     ],
   },
 };
+
+/** Whether a user of `role` may open the pages of `section`. */
+export function mayOpenSection(role: Role, section: Role): boolean {
+  return role === section || (ROLE_SECTIONS[section].alsoOpenTo ?? []).includes(role);
+}
 
 /** Show the section a path belongs to, by its first segment. */
 export function roleOfPath(path: string): Role | null {

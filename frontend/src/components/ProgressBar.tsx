@@ -1,3 +1,5 @@
+import { countOf } from "../lib/plural";
+
 /** Show a progress bar with its figures as text beside it. */
 export function ProgressBar({
   label,
@@ -22,7 +24,7 @@ export function ProgressBar({
         <div className="progress-bar" style={{ width: `${share}%` }} />
       </div>
       <p className="field-hint">
-        {value.toLocaleString("en-IN")} of {max.toLocaleString("en-IN")} rows checked
+        {value.toLocaleString("en-IN")} of {countOf(max, "row", "rows")} checked
       </p>
     </div>
   );

@@ -8,15 +8,7 @@ export const CreateOfferMutation = graphql(`
         status
         validUntil
         keyFacts {
-          invoiceAmount
-          advanceAmount
-          discountAmount
-          feeAmount
-          netAmount
-          annualPercentageRate
-          disbursalDate
-          dueDate
-          tenorDays
+          ...OfferKeyFacts
         }
       }
       errors {
@@ -31,6 +23,10 @@ export const CreateOfferMutation = graphql(`
 export const DeclineApplicationMutation = graphql(`
   mutation DeclineApplication($input: DeclineApplicationInput!) {
     declineApplication(input: $input) {
+      application {
+        id
+        status
+      }
       errors {
         field
         message

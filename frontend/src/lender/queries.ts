@@ -94,15 +94,15 @@ export const LenderApplicationQuery = graphql(`
           status
           annualRate
           advanceRate
+          processingFeeRate
           validUntil
+          createdAt
+          product {
+            id
+            name
+          }
           keyFacts {
-            advanceAmount
-            discountAmount
-            feeAmount
-            netAmount
-            annualPercentageRate
-            dueDate
-            tenorDays
+            ...OfferKeyFacts
           }
         }
         lenderMatches {
@@ -143,12 +143,53 @@ export const LenderApplicationQuery = graphql(`
     }
   }
 
+  fragment OfferKeyFacts on KeyFactStatement {
+    invoiceAmount
+    advanceAmount
+    discountAmount
+    feeAmount
+    netAmount
+    annualPercentageRate
+    disbursalDate
+    dueDate
+    tenorDays
+  }
+
   fragment ExposureFigures on ExposureFigures {
     outstanding
     reserved
     exposure
     limit
     headroomUnderLimit
+  }
+`);
+
+export const OfferQuoteQuery = graphql(`
+  query OfferQuote($input: OfferQuoteInput!) {
+    offerQuote(input: $input) {
+      keyFacts {
+        ...OfferKeyFacts
+      }
+      lines {
+        dueDate
+        invoiceAmount
+        advanceAmount
+        discountAmount
+        feeAmount
+        netAmount
+        annualPercentageRate
+        tenorDays
+        invoice {
+          id
+          invoiceNumber
+        }
+      }
+      errors {
+        field
+        message
+        code
+      }
+    }
   }
 `);
 
@@ -276,6 +317,7 @@ export const AcceptedOffersQuery = graphql(`
         decidedAt
         keyFacts {
           netAmount
+          disbursalDate
           dueDate
         }
         application {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { formatDate, formatDateTime, formatMonth, todayInIndia } from "./dates";
+import {
+  formatDate,
+  formatDateInIndia,
+  formatDateTime,
+  formatMonth,
+  todayInIndia,
+} from "./dates";
 
 describe("formatDate", () => {
   it("formats a calendar date without moving it across time zones", () => {
@@ -12,6 +18,20 @@ describe("formatDate", () => {
 describe("formatDateTime", () => {
   it("shows an instant in India time", () => {
     expect(formatDateTime("2026-03-31T19:00:00Z")).toBe("1 Apr 2026, 12:30 am");
+  });
+});
+
+describe("formatDateInIndia", () => {
+  it("shows the India date of an instant late in the UTC day", () => {
+    expect(formatDateInIndia("2026-03-31T19:00:00Z")).toBe("1 Apr 2026");
+  });
+
+  it("keeps the India date of an instant with an offset", () => {
+    expect(formatDateInIndia("2026-04-01T00:10:00+05:30")).toBe("1 Apr 2026");
+  });
+
+  it("shows the same date before 18:30 UTC", () => {
+    expect(formatDateInIndia("2026-03-31T18:29:00Z")).toBe("31 Mar 2026");
   });
 });
 

@@ -22,6 +22,13 @@ const instantFormat = new Intl.DateTimeFormat("en-IN", {
   timeZone: INDIA_TIME_ZONE,
 });
 
+const dateInIndiaFormat = new Intl.DateTimeFormat("en-IN", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: INDIA_TIME_ZONE,
+});
+
 const isoDateInIndia = new Intl.DateTimeFormat("en-CA", {
   year: "numeric",
   month: "2-digit",
@@ -46,6 +53,14 @@ export function formatDate(isoDate: string): string {
 /** Format an instant as a date and time in India: "20 Nov 2026, 11:00 am". */
 export function formatDateTime(isoInstant: string): string {
   return instantFormat.format(new Date(isoInstant));
+}
+
+/**
+ * Format the calendar date of an instant in India: "2026-03-31T19:00:00Z" is
+ * "1 Apr 2026". Cutting the date off the ISO text would give the UTC date.
+ */
+export function formatDateInIndia(isoInstant: string): string {
+  return dateInIndiaFormat.format(new Date(isoInstant));
 }
 
 /** Format the month of a date "2026-11-01" as "Nov 2026". */

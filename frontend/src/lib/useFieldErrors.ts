@@ -7,7 +7,8 @@ const NONE: MappedErrors = { byField: {}, general: [] };
 
 /**
  * Keep the payload errors of a form's last submission by field. `show` takes
- * the payload's `errors`; `of(key)` gives the messages of one field.
+ * the payload's `errors`; `of(key)` gives the messages of one field, and
+ * `clearField(key)` drops them once the user changes that field.
  */
 export function useFieldErrors(knownFields: readonly string[]) {
   const [errors, setErrors] = useState<MappedErrors>(NONE);
@@ -22,7 +23,20 @@ export function useFieldErrors(knownFields: readonly string[]) {
     [],
   );
   const clear = useCallback(() => setErrors(NONE), []);
+  const clearField = useCallback(
+    (key: string) =>
+      setErrors((old) => {
+        if (!(key in old.byField)) {
+          return old;
+        }
+        const byField = Object.fromEntries(
+          Object.entries(old.byField).filter(([field]) => field !== key),
+        );
+        return { ...old, byField };
+      }),
+    [],
+  );
   const of = useCallback((key: string) => errors.byField[key], [errors]);
 
-  return { errors, show, showGeneral, clear, of };
+  return { errors, show, showGeneral, clear, clearField, of };
 }

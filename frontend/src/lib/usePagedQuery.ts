@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { useClient, useQuery } from "urql";
 import type { AnyVariables, CombinedError } from "urql";
@@ -26,16 +26,28 @@ export interface PagedResult<Node> {
  * `useQuery`; "Show more" appends the next page after the last cursor. The
  * extra pages are kept under the variables they were read with, so a change
  * of `variables` starts again from the first page.
+ *
+ * `invalidatedBy` names the types whose mutations make the list stale, such
+ * as "Repayment" for a list of loans: urql's document cache then drops the
+ * cached first page when a mutation returns one, even when the list itself
+ * holds no row of that type. A screen that runs the mutation still calls
+ * `refresh`, which also drops the pages read with "Show more".
  */
 export function usePagedQuery<Data, Variables extends AnyVariables, Node>(
   query: TypedDocumentNode<Data, Variables>,
   variables: Omit<Variables, "first" | "after">,
   select: (data: Data) => Connection<Node>,
+  invalidatedBy: readonly string[] = [],
 ): PagedResult<Node> {
   const client = useClient();
   const key = JSON.stringify(variables);
   const firstPage = { ...variables, first: PAGE_SIZE } as unknown as Variables;
-  const [result, reexecute] = useQuery({ query, variables: firstPage });
+  const typenames = invalidatedBy.join(",");
+  const context = useMemo(
+    () => ({ additionalTypenames: typenames ? typenames.split(",") : [] }),
+    [typenames],
+  );
+  const [result, reexecute] = useQuery({ query, variables: firstPage, context });
   const [more, setMore] = useState<{ key: string; pages: Connection<Node>[] }>({
     key,
     pages: [],

@@ -16,7 +16,16 @@ export const SmeOverviewQuery = graphql(`
     invoices(first: 1) {
       totalCount
     }
+    verifiedInvoices: invoices(first: 1, filter: { status: [VERIFIED] }) {
+      totalCount
+    }
     applications(first: 1) {
+      totalCount
+    }
+    offeredApplications: applications(first: 1, filter: { status: [OFFERED] }) {
+      totalCount
+    }
+    submittedApplications: applications(first: 1, filter: { status: [SUBMITTED] }) {
       totalCount
     }
     loans(first: 1, filter: { status: [ACTIVE] }) {
@@ -225,6 +234,7 @@ export const SmeLoansQuery = graphql(`
         netAmount
         principalOutstanding
         penalOutstanding
+        refundDue
         dueDate
         disbursalDate
         annualRate
@@ -253,9 +263,13 @@ export const SmeLoansQuery = graphql(`
 `);
 
 export const FinanceableInvoicesQuery = graphql(`
-  query FinanceableInvoices {
-    invoices(first: 100, filter: { status: [VERIFIED] }) {
+  query FinanceableInvoices($first: Int, $after: String, $filter: InvoiceFilter) {
+    invoices(first: $first, after: $after, filter: $filter) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         invoiceNumber

@@ -29,6 +29,7 @@ export function IncidentsPage() {
     SecurityIncidentsQuery,
     {},
     (data) => data.securityIncidents,
+    ["SecurityIncident"],
   );
   const [resolution, resolve] = useMutation(ResolveSecurityIncidentMutation);
   const [errors, setErrors] = useState<string[]>([]);

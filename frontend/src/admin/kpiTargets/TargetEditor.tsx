@@ -5,6 +5,7 @@ import { Button } from "../../components/Button";
 import { SelectField } from "../../components/SelectField";
 import { TextField } from "../../components/TextField";
 import type { KpiKey, TargetDirection } from "../../gql/graphql";
+import { checkDecimal } from "../../lib/inputChecks";
 import { payloadMessages } from "../../support/payloadMessages";
 import { UpdateKpiTargetMutation } from "../mutations";
 
@@ -39,6 +40,14 @@ export function TargetEditor({
   const [result, update] = useMutation(UpdateKpiTargetMutation);
 
   async function onSave() {
+    const invalid = [
+      direction !== "AT_MOST" ? checkDecimal(low, "Lower bound") : null,
+      direction !== "AT_LEAST" ? checkDecimal(high, "Upper bound") : null,
+    ].filter((problem): problem is string => problem !== null);
+    if (invalid.length > 0) {
+      setErrors(invalid);
+      return;
+    }
     const response = await update({
       input: {
         key: target.key as KpiKey,

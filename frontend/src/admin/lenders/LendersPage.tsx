@@ -10,7 +10,9 @@ import { OnboardLenderForm } from "./OnboardLenderForm";
 
 /** Show the lender partners on Hundi and their products. */
 export function LendersPage() {
-  const list = usePagedQuery(AdminLendersQuery, {}, (data) => data.lenders);
+  const list = usePagedQuery(AdminLendersQuery, {}, (data) => data.lenders, [
+    "LenderPartner",
+  ]);
 
   return (
     <>

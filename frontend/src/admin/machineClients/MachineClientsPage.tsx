@@ -17,7 +17,9 @@ import { CreateMachineClientForm } from "./CreateMachineClientForm";
 
 /** Show lenders' systems that read their portfolio with client credentials. */
 export function MachineClientsPage() {
-  const list = usePagedQuery(MachineClientsQuery, {}, (data) => data.machineClients);
+  const list = usePagedQuery(MachineClientsQuery, {}, (data) => data.machineClients, [
+    "MachineClient",
+  ]);
   const [deactivation, deactivate] = useMutation(DeactivateMachineClientMutation);
   const [message, setMessage] = useState<string | null>(null);
 

@@ -13,12 +13,16 @@ import { TextField } from "../../components/TextField";
 import type { AcquisitionChannel } from "../../gql/graphql";
 import { formatMonth, todayInIndia } from "../../lib/dates";
 import { describeError } from "../../lib/errorMessage";
+import { checkMoney, problemsOf } from "../../lib/inputChecks";
 import { CHANNEL_LABELS } from "../../lib/labels";
 import { formatRupees, normalizeMoney } from "../../lib/money";
 import { useFieldErrors } from "../../lib/useFieldErrors";
 import { lastMonths } from "../../management/periods";
 import { RecordMarketingSpendMutation } from "../mutations";
 import { MarketingSpendQuery } from "../queries";
+
+// Recording spend drops the cached table, even one that was empty.
+const SPEND_CONTEXT = { additionalTypenames: ["MarketingSpend"] };
 
 /** Show spend on acquiring SMEs per month and channel, the base of cost per acquisition. */
 export function MarketingSpendPage() {
@@ -27,6 +31,7 @@ export function MarketingSpendPage() {
   const [result, reexecute] = useQuery({
     query: MarketingSpendQuery,
     variables: period,
+    context: SPEND_CONTEXT,
   });
   const reload = () => reexecute({ requestPolicy: "network-only" });
 
@@ -87,13 +92,23 @@ function SpendForm({
   const [saved, setSaved] = useState(false);
   const [result, record] = useMutation(RecordMarketingSpendMutation);
   const fieldErrors = useFieldErrors(["month", "channel", "amount"]);
-  const set = (key: keyof typeof form) => (value: string) =>
+  const set = (key: keyof typeof form) => (value: string) => {
     setForm((old) => ({ ...old, [key]: value }));
+    fieldErrors.clearField(key);
+  };
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     fieldErrors.clear();
     setSaved(false);
+    const problems = problemsOf([
+      ["month", form.month ? null : "Month is missing; give any day of the month."],
+      ["amount", checkMoney(form.amount, "Amount", { allowZero: true })],
+    ]);
+    if (problems.length > 0) {
+      fieldErrors.show(problems);
+      return;
+    }
     const response = await record({
       input: {
         month: `${form.month.slice(0, 8)}01`,

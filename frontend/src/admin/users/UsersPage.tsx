@@ -24,7 +24,9 @@ export function UsersPage() {
     }),
     [role, active],
   );
-  const list = usePagedQuery(AdminUsersQuery, { filter }, (data) => data.users);
+  const list = usePagedQuery(AdminUsersQuery, { filter }, (data) => data.users, [
+    "User",
+  ]);
 
   return (
     <>

@@ -6,16 +6,14 @@ import { Notice } from "../../components/Notice";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryView } from "../../components/QueryView";
 import { StatusBadge } from "../../components/StatusBadge";
-import { formatDate, formatDateTime } from "../../lib/dates";
+import { formatDate, formatDateInIndia, formatDateTime } from "../../lib/dates";
 import { CONSTITUTION_LABELS, humanize, INVOICE_SOURCE_LABELS } from "../../lib/labels";
 import { formatRate, formatRupees } from "../../lib/money";
+import { netIfPaidOn } from "../../lib/payout";
 import { stateName } from "../../lib/states";
 import { LenderApplicationQuery } from "../queries";
-import { DeclineForm } from "./DeclineForm";
 import { ExposurePanel } from "./ExposurePanel";
-import { MakeOfferForm } from "./MakeOfferForm";
-
-const OPEN = ["SUBMITTED", "OFFERED"];
+import { OfferDecision } from "./OfferDecision";
 
 /** Show one application: its invoices and buyers, the SME's KYC and your offers. */
 export function ApplicationDetail() {
@@ -75,7 +73,7 @@ export function ApplicationDetail() {
                       "Verified",
                       sme.kycVerifiedAt ? formatDateTime(sme.kycVerifiedAt) : "Not yet",
                     ],
-                    ["On Hundi since", formatDate(sme.createdAt.slice(0, 10))],
+                    ["On Hundi since", formatDateInIndia(sme.createdAt)],
                     ["PAN", sme.pan ?? ""],
                     ["GSTINs", sme.gstins.join(", ")],
                     ["Udyam number", sme.udyamNumber ?? "None"],
@@ -98,9 +96,12 @@ export function ApplicationDetail() {
                       <li key={offer.id}>
                         <StatusBadge status={offer.status} />{" "}
                         {formatRate(offer.annualRate)} a year,{" "}
-                        {formatRupees(offer.keyFacts.netAmount)} net, APR{" "}
-                        {formatRate(offer.keyFacts.annualPercentageRate)}, valid until{" "}
-                        {formatDateTime(offer.validUntil)}
+                        {netIfPaidOn(
+                          offer.keyFacts.netAmount,
+                          offer.keyFacts.disbursalDate,
+                        )}
+                        , APR {formatRate(offer.keyFacts.annualPercentageRate)}, valid
+                        until {formatDateTime(offer.validUntil)}
                       </li>
                     ))}
                   </ul>
@@ -111,18 +112,10 @@ export function ApplicationDetail() {
             {application.lenderExposure ? (
               <ExposurePanel exposure={application.lenderExposure} />
             ) : null}
-            {OPEN.includes(application.status) &&
-            application.lenderMatches.some(
-              (match) => match.matched && !match.declinedAt,
-            ) ? (
-              <div className="two-columns">
-                <MakeOfferForm
-                  applicationId={application.id}
-                  onMade={() => reexecute({ requestPolicy: "network-only" })}
-                />
-                <DeclineForm applicationId={application.id} />
-              </div>
-            ) : null}
+            <OfferDecision
+              application={application}
+              onChanged={() => reexecute({ requestPolicy: "network-only" })}
+            />
             <h2>Invoices</h2>
             {application.invoices.map((invoice) => (
               <section
@@ -158,8 +151,8 @@ export function ApplicationDetail() {
                 />
                 {invoice.documents.map((document) => (
                   <p key={document.id}>
-                    <a href={document.downloadPath} target="_blank" rel="noreferrer">
-                      Open {document.filename}
+                    <a href={document.downloadPath} download={document.filename}>
+                      Download {document.filename}
                     </a>
                   </p>
                 ))}
@@ -185,8 +178,6 @@ function signatureLabel(verified: boolean | null | undefined): string {
 interface Match {
   matched: boolean;
   reasons: readonly string[];
-  declinedAt?: string | null;
-  declineReason?: string | null;
   product?: { name: string } | null;
 }
 
@@ -212,12 +203,6 @@ function MatchReasons({ matches }: { matches: readonly Match[] }) {
               <li key={reason}>{reason}</li>
             ))}
           </ul>
-          {match.declinedAt ? (
-            <p>
-              You declined it on {formatDateTime(match.declinedAt)}:{" "}
-              {match.declineReason}
-            </p>
-          ) : null}
         </div>
       ))}
     </section>

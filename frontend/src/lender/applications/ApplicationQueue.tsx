@@ -34,6 +34,7 @@ export function ApplicationQueue() {
     LenderApplicationsQuery,
     { filter },
     (data) => data.applications,
+    ["FinancingApplication", "Offer"],
   );
 
   return (

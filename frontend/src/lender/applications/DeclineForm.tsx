@@ -3,7 +3,7 @@ import type { FormEvent } from "react";
 import { useMutation } from "urql";
 
 import { Button } from "../../components/Button";
-import { FormErrors, Notice } from "../../components/Notice";
+import { FormErrors } from "../../components/Notice";
 import { TextAreaField } from "../../components/TextAreaField";
 import { describeError } from "../../lib/errorMessage";
 import { useFieldErrors } from "../../lib/useFieldErrors";
@@ -11,16 +11,32 @@ import { DeclineApplicationMutation } from "../mutations";
 
 const FIELDS = ["reason"];
 
-/** Decline an application for your lender, with the reason. */
-export function DeclineForm({ applicationId }: { applicationId: string }) {
+/**
+ * Decline an application for your lender, with the reason. Declining also
+ * withdraws your lender's open offer on it, which `hasOpenOffer` says.
+ */
+export function DeclineForm({
+  applicationId,
+  hasOpenOffer = false,
+  onDeclined,
+}: {
+  applicationId: string;
+  hasOpenOffer?: boolean;
+  onDeclined: () => void;
+}) {
   const [reason, setReason] = useState("");
-  const [declined, setDeclined] = useState(false);
   const [result, decline] = useMutation(DeclineApplicationMutation);
   const fieldErrors = useFieldErrors(FIELDS);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     fieldErrors.clear();
+    if (!reason.trim()) {
+      fieldErrors.show([
+        { field: ["reason"], message: "Reason is missing; say why you decline." },
+      ]);
+      return;
+    }
     const response = await decline({ input: { applicationId, reason } });
     const errors = response.data?.declineApplication.errors ?? [];
     if (response.error) {
@@ -28,13 +44,10 @@ export function DeclineForm({ applicationId }: { applicationId: string }) {
     } else if (errors.length > 0) {
       fieldErrors.show(errors);
     } else {
-      setDeclined(true);
+      onDeclined();
     }
   }
 
-  if (declined) {
-    return <Notice tone="success">You declined the application.</Notice>;
-  }
   return (
     <form
       className="form"
@@ -49,10 +62,14 @@ export function DeclineForm({ applicationId }: { applicationId: string }) {
         label="Why you decline"
         maxLength={2000}
         value={reason}
-        onChange={setReason}
+        onChange={(value) => {
+          setReason(value);
+          fieldErrors.clearField("reason");
+        }}
+        hint={hasOpenOffer ? "Declining withdraws your open offer." : undefined}
         errors={fieldErrors.of("reason")}
       />
-      <div className="button-row">
+      <div className="button-row" style={{ marginTop: 0 }}>
         <Button variant="danger" type="submit" busy={result.fetching}>
           Decline application
         </Button>

@@ -21,6 +21,7 @@ export function ApprovalsPage() {
     DisbursalsQuery,
     { filter: { status: ["REQUESTED"] } },
     (data) => data.disbursals,
+    ["Disbursal"],
   );
   const [outcome, setOutcome] = useState<string | null>(null);
 
@@ -88,6 +89,7 @@ function Approval({
   onDone: (message: string) => void;
 }) {
   const idempotencyKey = useRef(crypto.randomUUID());
+  const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<string[]>([]);
   const [approval, approve] = useMutation(ApproveDisbursalMutation);
@@ -108,6 +110,12 @@ function Approval({
   }
 
   async function onReject() {
+    if (!reason.trim()) {
+      setErrors([
+        "Reason for rejecting is missing; say what the maker should correct.",
+      ]);
+      return;
+    }
     const response = await reject({ input: { disbursalId: disbursal.id, reason } });
     finish(
       response.error
@@ -158,17 +166,40 @@ function Approval({
         </p>
       ) : (
         <div className="form" style={{ marginTop: "1rem" }}>
-          <div>
-            <Button busy={approval.fetching} onClick={() => void onApprove()}>
-              Approve disbursal
-            </Button>
-          </div>
+          {confirming ? (
+            <div
+              className="notice notice-warning"
+              role="group"
+              aria-label={`Approve the disbursal to ${name}`}
+            >
+              <p>
+                Approve the disbursal of {formatRupees(disbursal.amount)} to {name}? Its
+                loans become active, priced for the value date{" "}
+                {formatDate(disbursal.valueDate)}, and this cannot be undone.
+              </p>
+              <div className="button-row">
+                <Button busy={approval.fetching} onClick={() => void onApprove()}>
+                  Yes, approve
+                </Button>
+                <Button variant="secondary" onClick={() => setConfirming(false)}>
+                  Cancel
+                </Button>
+              </div>
+            </div>
+          ) : (
+            <div>
+              <Button onClick={() => setConfirming(true)}>Approve disbursal</Button>
+            </div>
+          )}
           <TextAreaField
             id={`reject-${disbursal.id}`}
             label="Reason for rejecting"
             maxLength={2000}
             value={reason}
-            onChange={setReason}
+            onChange={(value) => {
+              setReason(value);
+              setErrors([]);
+            }}
           />
           <div>
             <Button

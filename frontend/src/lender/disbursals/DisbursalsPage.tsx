@@ -6,14 +6,16 @@ import { PageHeader } from "../../components/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatDate, formatDateTime } from "../../lib/dates";
-import { formatRupees } from "../../lib/money";
+import { netIfPaidOn, REPRICING_NOTE_FOR_LENDER } from "../../lib/payout";
 import { usePagedQuery } from "../../lib/usePagedQuery";
 import { AcceptedOffersQuery } from "../queries";
 import { RequestDisbursalForm } from "./RequestDisbursalForm";
 
 /** Accepted offers to pay out: the maker records the transfer for a checker. */
 export function DisbursalsPage() {
-  const list = usePagedQuery(AcceptedOffersQuery, {}, (data) => data.offers);
+  const list = usePagedQuery(AcceptedOffersQuery, {}, (data) => data.offers, [
+    "Disbursal",
+  ]);
   const [requested, setRequested] = useState<string | null>(null);
   const waiting =
     list.nodes?.filter((offer) => offer.application.status === "ACCEPTED") ?? null;
@@ -53,7 +55,8 @@ export function DisbursalsPage() {
             aria-labelledby={`offer-${offer.id}`}
           >
             <h2 id={`offer-${offer.id}`} style={{ marginTop: 0 }}>
-              {sme}: {formatRupees(offer.keyFacts.netAmount)}
+              {sme}:{" "}
+              {netIfPaidOn(offer.keyFacts.netAmount, offer.keyFacts.disbursalDate)}
             </h2>
             <p className="muted">
               Invoices{" "}
@@ -61,7 +64,7 @@ export function DisbursalsPage() {
                 .map((invoice) => invoice.invoiceNumber)
                 .join(", ")}
               ; accepted {offer.decidedAt ? formatDateTime(offer.decidedAt) : ""}; due{" "}
-              {formatDate(offer.keyFacts.dueDate)}.
+              {formatDate(offer.keyFacts.dueDate)}. {REPRICING_NOTE_FOR_LENDER}
             </p>
             {pending ? (
               <p>

@@ -3,6 +3,7 @@ import { useQuery } from "urql";
 
 import { Button } from "../../components/Button";
 import { LoadMore } from "../../components/LoadMore";
+import { Notice } from "../../components/Notice";
 import { PageHeader } from "../../components/PageHeader";
 import { SelectField } from "../../components/SelectField";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States";
@@ -12,6 +13,7 @@ import { TextField } from "../../components/TextField";
 import { formatDate } from "../../lib/dates";
 import { ASSET_CLASS_LABELS, humanize } from "../../lib/labels";
 import { formatRate, formatRupees } from "../../lib/money";
+import { countOf } from "../../lib/plural";
 import { usePagedQuery } from "../../lib/usePagedQuery";
 import { LenderBuyersQuery, LenderLoansQuery } from "../queries";
 import { loansCsvUrl } from "./exportUrl";
@@ -24,13 +26,28 @@ import {
 } from "./loanFilter";
 import type { LoanFilterForm } from "./loanFilter";
 
+// Approving a disbursal activates loans and a repayment changes what is owed.
+const LOAN_CHANGES = ["Disbursal", "Repayment"];
+
 /** Show the lender's loans with filters, and a CSV export of every matching loan. */
 export function LoansPage() {
   const [form, setForm] = useState<LoanFilterForm>(NO_LOAN_FILTER);
   const filter = useMemo(() => toLoanFilter(form), [form]);
-  const list = usePagedQuery(LenderLoansQuery, { filter }, (data) => data.loans);
+  const list = usePagedQuery(
+    LenderLoansQuery,
+    { filter },
+    (data) => data.loans,
+    LOAN_CHANGES,
+  );
   const [buyers] = useQuery({ query: LenderBuyersQuery });
   const [repaying, setRepaying] = useState<string | null>(null);
+  const [recorded, setRecorded] = useState<string | null>(null);
+
+  function onRecorded(message: string) {
+    setRecorded(message);
+    setRepaying(null);
+    list.refresh();
+  }
   const set = (key: keyof LoanFilterForm) => (value: string) =>
     setForm((old) => ({ ...old, [key]: value }));
 
@@ -91,6 +108,7 @@ export function LoansPage() {
           onChange={set("dueDateTo")}
         />
       </div>
+      {recorded ? <Notice tone="success">{recorded}</Notice> : null}
       {list.error && !list.nodes ? (
         <ErrorState error={list.error} onRetry={list.refresh} />
       ) : null}
@@ -132,7 +150,9 @@ export function LoansPage() {
                       <td>
                         {formatDate(loan.dueDate)}
                         {loan.daysPastDue > 0 ? (
-                          <p className="field-hint">{loan.daysPastDue} days past due</p>
+                          <p className="field-hint">
+                            {countOf(loan.daysPastDue, "day", "days")} past due
+                          </p>
                         ) : null}
                       </td>
                       <td>
@@ -145,7 +165,10 @@ export function LoansPage() {
                         {loan.status === "ACTIVE" && repaying !== loan.id ? (
                           <Button
                             variant="secondary"
-                            onClick={() => setRepaying(loan.id)}
+                            onClick={() => {
+                              setRecorded(null);
+                              setRepaying(loan.id);
+                            }}
                             aria-label={`Record a repayment of invoice ${loan.invoice.invoiceNumber}`}
                           >
                             Record
@@ -159,6 +182,8 @@ export function LoansPage() {
                           <RecordRepaymentForm
                             loanId={loan.id}
                             label={`Repayment of invoice ${loan.invoice.invoiceNumber}`}
+                            onRecorded={onRecorded}
+                            onCancel={() => setRepaying(null)}
                           />
                         </td>
                       </tr>

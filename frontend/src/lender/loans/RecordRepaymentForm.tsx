@@ -3,23 +3,31 @@ import type { FormEvent } from "react";
 import { useMutation } from "urql";
 
 import { Button } from "../../components/Button";
-import { FormErrors, Notice } from "../../components/Notice";
+import { FormErrors } from "../../components/Notice";
 import { TextField } from "../../components/TextField";
 import { todayInIndia } from "../../lib/dates";
 import { describeError } from "../../lib/errorMessage";
-import { formatRupees, isMoney, normalizeMoney } from "../../lib/money";
+import { checkMoney, problemsOf } from "../../lib/inputChecks";
+import { formatRupees, normalizeMoney } from "../../lib/money";
 import { useFieldErrors } from "../../lib/useFieldErrors";
 import { RecordRepaymentMutation } from "../mutations";
 
 const FIELDS = ["amount", "receivedOn", "bankReference"];
 
-/** Show money received against one loan; the server allocates it to penal and principal. */
+/**
+ * Show money received against one loan; the server allocates it to penal and
+ * principal. `onRecorded` gets a sentence saying how it was allocated.
+ */
 export function RecordRepaymentForm({
   loanId,
   label,
+  onRecorded,
+  onCancel,
 }: {
   loanId: string;
   label: string;
+  onRecorded: (message: string) => void;
+  onCancel: () => void;
 }) {
   const idempotencyKey = useRef(crypto.randomUUID());
   const [form, setForm] = useState({
@@ -27,29 +35,37 @@ export function RecordRepaymentForm({
     receivedOn: todayInIndia(),
     bankReference: "",
   });
-  const [recorded, setRecorded] = useState<string | null>(null);
   const [result, record] = useMutation(RecordRepaymentMutation);
   const fieldErrors = useFieldErrors(FIELDS);
-  const set = (key: keyof typeof form) => (value: string) =>
+  const set = (key: keyof typeof form) => (value: string) => {
     setForm((old) => ({ ...old, [key]: value }));
+    fieldErrors.clearField(key);
+  };
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     fieldErrors.clear();
-    const amount = normalizeMoney(form.amount);
-    if (!isMoney(amount)) {
-      fieldErrors.show([
-        {
-          field: ["amount"],
-          message: "Amount is invalid; give rupees with at most two decimals.",
-        },
-      ]);
+    const problems = problemsOf([
+      ["amount", checkMoney(form.amount, "Amount received")],
+      [
+        "receivedOn",
+        form.receivedOn ? null : "Date received is missing; give the date.",
+      ],
+      [
+        "bankReference",
+        form.bankReference.trim()
+          ? null
+          : "Bank reference is missing; give the UTR or reference of the transfer.",
+      ],
+    ]);
+    if (problems.length > 0) {
+      fieldErrors.show(problems);
       return;
     }
     const response = await record({
       input: {
         loanId,
-        amount,
+        amount: normalizeMoney(form.amount),
         receivedOn: form.receivedOn,
         bankReference: form.bankReference.trim(),
         idempotencyKey: idempotencyKey.current,
@@ -62,17 +78,14 @@ export function RecordRepaymentForm({
       fieldErrors.show(payload.errors);
     } else if (payload?.repayment) {
       const repayment = payload.repayment;
-      setRecorded(
+      idempotencyKey.current = crypto.randomUUID();
+      onRecorded(
         `${formatRupees(repayment.amount)} is recorded: ${formatRupees(repayment.allocatedPrincipal)} to principal, ` +
           `${formatRupees(repayment.allocatedPenal)} to penal interest, ${formatRupees(repayment.excessAmount)} in excess.`,
       );
-      idempotencyKey.current = crypto.randomUUID();
     }
   }
 
-  if (recorded) {
-    return <Notice tone="success">{recorded}</Notice>;
-  }
   const id = `repay-${loanId}`;
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label={label}>
@@ -104,9 +117,12 @@ export function RecordRepaymentForm({
           errors={fieldErrors.of("bankReference")}
         />
       </div>
-      <div>
+      <div className="button-row" style={{ marginTop: 0 }}>
         <Button type="submit" busy={result.fetching}>
           Record repayment
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
         </Button>
       </div>
     </form>

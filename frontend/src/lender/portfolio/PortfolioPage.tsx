@@ -8,6 +8,7 @@ import { Stat } from "../../components/Stat";
 import { TextField } from "../../components/TextField";
 import { formatDate, todayInIndia } from "../../lib/dates";
 import { formatRate, formatRupeesShort } from "../../lib/money";
+import { countOf } from "../../lib/plural";
 import { stateName } from "../../lib/states";
 import { PortfolioQuery } from "../queries";
 import { AssetClassChart } from "./AssetClassChart";
@@ -83,7 +84,7 @@ export function PortfolioPage() {
                 value={formatRupeesShort(portfolio.flows.principalDisbursed)}
               >
                 <p className="muted">
-                  {portfolio.flows.loansDisbursed.toLocaleString("en-IN")} loans
+                  {countOf(portfolio.flows.loansDisbursed, "loan", "loans")}
                 </p>
               </Stat>
               <Stat label="Repaid" value={formatRupeesShort(portfolio.flows.repaid)} />

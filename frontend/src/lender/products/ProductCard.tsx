@@ -4,6 +4,7 @@ import { Facts } from "../../components/Facts";
 import { StatusBadge } from "../../components/StatusBadge";
 import { DAY_COUNT_LABELS } from "../../lib/labels";
 import { formatRate, formatRupees } from "../../lib/money";
+import { countOf } from "../../lib/plural";
 import { stateName } from "../../lib/states";
 import type { ProductTerms } from "./productForm";
 
@@ -45,7 +46,7 @@ export function ProductCard({
             "Invoice total",
             `${formatRupees(product.minAmount)} to ${formatRupees(product.maxAmount)}`,
           ],
-          ["Days to due at least", String(product.minDaysToDue)],
+          ["Due at least", `${countOf(product.minDaysToDue, "day", "days")} ahead`],
           ["Recourse", product.recourse ? "With recourse" : "Without recourse"],
           ["Industries", product.eligibleIndustries.join(", ") || "All"],
           ["States", product.eligibleStates.map(stateName).join(", ") || "All"],
@@ -60,7 +61,7 @@ export function ProductCard({
             "Penal rate",
             product.penalAnnualRate ? formatRate(product.penalAnnualRate) : "None",
           ],
-          ["Offer validity", `${product.offerValidityDays} days`],
+          ["Offer validity", countOf(product.offerValidityDays, "day", "days")],
         ]}
       />
       {actions}

@@ -8,13 +8,12 @@ import { optionsFrom, SelectField } from "../../components/SelectField";
 import { TextField } from "../../components/TextField";
 import { describeError } from "../../lib/errorMessage";
 import { DAY_COUNT_LABELS } from "../../lib/labels";
-import { isPercent } from "../../lib/rates";
 import { useFieldErrors } from "../../lib/useFieldErrors";
 import { CreateLenderProductMutation, UpdateLenderProductMutation } from "../mutations";
 import {
+  checkProductForm,
   EMPTY_PRODUCT,
   formFromProduct,
-  PERCENT_FIELDS,
   termsFromForm,
 } from "./productForm";
 import type { ProductForm, ProductTerms } from "./productForm";
@@ -50,8 +49,10 @@ export function ProductEditor({
   const [update, change] = useMutation(UpdateLenderProductMutation);
   const keys = Object.keys(EMPTY_PRODUCT);
   const fieldErrors = useFieldErrors(keys);
-  const set = (key: keyof ProductForm) => (value: string) =>
+  const set = (key: keyof ProductForm) => (value: string) => {
     setForm((old) => ({ ...old, [key]: value }));
+    fieldErrors.clearField(key);
+  };
 
   function showErrors(
     errors: readonly { field?: readonly string[] | null; message: string }[],
@@ -70,14 +71,9 @@ export function ProductEditor({
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     fieldErrors.clear();
-    const wrong = PERCENT_FIELDS.filter((key) => !isPercent(String(form[key])));
-    if (wrong.length) {
-      showErrors(
-        wrong.map((key) => ({
-          field: [key],
-          message: "Give a percentage, such as 14.5.",
-        })),
-      );
+    const problems = checkProductForm(form);
+    if (problems.length > 0) {
+      fieldErrors.show(problems);
       return;
     }
     const terms = termsFromForm(form);

@@ -1,6 +1,13 @@
 /** The product form's text fields and the API's terms built from them. */
 
 import type { DayCountConvention, LenderProductTermsInput } from "../../gql/graphql";
+import type { PayloadError } from "../../lib/fieldErrors";
+import {
+  checkMoney,
+  checkPercent,
+  checkWholeNumber,
+  problemsOf,
+} from "../../lib/inputChecks";
 import { normalizeMoney } from "../../lib/money";
 import { percentToRate, rateToPercent } from "../../lib/rates";
 
@@ -153,11 +160,48 @@ export function termsFromForm(form: ProductForm): LenderProductTermsInput {
   };
 }
 
-/** Fields whose value is a percentage, for the browser's own check. */
-export const PERCENT_FIELDS: (keyof ProductForm)[] = [
-  "advance",
-  "minAnnual",
-  "maxAnnual",
-  "fee",
-  "concentrationCap",
-];
+/**
+ * Find every problem the browser can see, keyed by the form's field names:
+ * missing values and values the API cannot read. The bounds of each value
+ * and between values (lowest rate above highest) are left to the server,
+ * which names the field at fault.
+ */
+export function checkProductForm(form: ProductForm): PayloadError[] {
+  const days = (text: string, label: string) =>
+    checkWholeNumber(text, label, { max: 999_999_999 });
+  return problemsOf([
+    ["name", form.name.trim() ? null : "Name is missing; give the product a name."],
+    ["advance", checkPercent(form.advance, "Advance rate", { example: "85" })],
+    ["minAnnual", checkPercent(form.minAnnual, "Lowest annual rate")],
+    [
+      "maxAnnual",
+      checkPercent(form.maxAnnual, "Highest annual rate", { example: "24" }),
+    ],
+    ["fee", checkPercent(form.fee, "Processing fee", { example: "0.5" })],
+    ["feeMin", checkMoney(form.feeMin, "Smallest fee", { allowZero: true })],
+    ["minTenorDays", days(form.minTenorDays, "Shortest tenor")],
+    ["maxTenorDays", days(form.maxTenorDays, "Longest tenor")],
+    ["minAmount", checkMoney(form.minAmount, "Smallest invoice")],
+    ["maxAmount", checkMoney(form.maxAmount, "Largest invoice")],
+    ["minDaysToDue", days(form.minDaysToDue, "Fewest days to due")],
+    ["limitPerBuyer", checkMoney(form.limitPerBuyer, "Limit per buyer")],
+    ["limitPerSme", checkMoney(form.limitPerSme, "Limit per SME")],
+    [
+      "concentrationCap",
+      checkPercent(form.concentrationCap, "Concentration cap", { example: "30" }),
+    ],
+    [
+      "concentrationFloor",
+      checkMoney(form.concentrationFloor, "Cap binds above", { allowZero: true }),
+    ],
+    [
+      "penalAnnual",
+      checkPercent(form.penalAnnual, "Penal rate", { required: false, example: "24" }),
+    ],
+    ["offerValidityDays", days(form.offerValidityDays, "Offer validity")],
+    [
+      "instantAnnual",
+      form.instantOffer ? checkPercent(form.instantAnnual, "Instant offer rate") : null,
+    ],
+  ]);
+}

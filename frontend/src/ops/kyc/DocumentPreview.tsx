@@ -55,8 +55,8 @@ export function DocumentPreview({
           <figcaption>
             {shown.filename},{" "}
             {Math.ceil(shown.sizeBytes / 1024).toLocaleString("en-IN")} KB.{" "}
-            <a href={shown.downloadPath} target="_blank" rel="noreferrer">
-              Open in a new tab
+            <a href={shown.downloadPath} download={shown.filename}>
+              Download<span className="visually-hidden"> {shown.filename}</span>
             </a>
           </figcaption>
         </figure>

@@ -12,7 +12,9 @@ import { KycQueueQuery } from "../queries";
 
 /** Show KYC submissions waiting for review, oldest first. */
 export function KycQueue() {
-  const list = usePagedQuery(KycQueueQuery, {}, (data) => data.kycQueue);
+  const list = usePagedQuery(KycQueueQuery, {}, (data) => data.kycQueue, [
+    "KycSubmission",
+  ]);
 
   return (
     <>

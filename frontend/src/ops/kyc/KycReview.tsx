@@ -93,8 +93,16 @@ export function KycReview() {
                 <h2 id="decision-title" style={{ marginTop: 0 }}>
                   Decision
                 </h2>
-                {submission.status === "SUBMITTED" ? (
-                  <DecisionForm submissionId={submission.id} onDecided={setDecided} />
+                {submission.status === "SUBMITTED" && !decided ? (
+                  <DecisionForm
+                    submissionId={submission.id}
+                    onDecided={(outcome) => {
+                      setDecided(outcome);
+                      reexecute({ requestPolicy: "network-only" });
+                    }}
+                  />
+                ) : decided && submission.status === "SUBMITTED" ? (
+                  <p>The decision is saved.</p>
                 ) : (
                   <p>
                     Decided{" "}

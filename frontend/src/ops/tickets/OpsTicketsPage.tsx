@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import { useMutation } from "urql";
 
+import { Button } from "../../components/Button";
 import { LoadMore } from "../../components/LoadMore";
 import { PageHeader } from "../../components/PageHeader";
 import { SelectField } from "../../components/SelectField";
@@ -26,9 +27,18 @@ export function OpsTicketsPage() {
     SupportTicketsQuery,
     variables,
     (data) => data.supportTickets,
+    ["SupportTicket"],
   );
   const [, answer] = useMutation(AnswerSupportTicketMutation);
   const [, resolve] = useMutation(ResolveSupportTicketMutation);
+
+  // A ticket answered or resolved leaves the "waiting" filter, so the list is read again.
+  function refreshAfter(problems: string[]): string[] {
+    if (problems.length === 0) {
+      list.refresh();
+    }
+    return problems;
+  }
 
   return (
     <>
@@ -54,7 +64,18 @@ export function OpsTicketsPage() {
         <ErrorState error={list.error} onRetry={list.refresh} />
       ) : null}
       {!list.nodes && !list.error ? <LoadingState /> : null}
-      {list.nodes?.length === 0 ? <EmptyState>No ticket matches.</EmptyState> : null}
+      {list.nodes?.length === 0 ? (
+        status === "OPEN" ? (
+          <EmptyState>
+            <p>No ticket is waiting for operations.</p>
+            <Button variant="secondary" onClick={() => setStatus("")}>
+              Show all tickets
+            </Button>
+          </EmptyState>
+        ) : (
+          <EmptyState>No ticket matches.</EmptyState>
+        )
+      ) : null}
       {list.nodes?.map((ticket) => (
         <TicketThread
           key={ticket.id}
@@ -63,18 +84,22 @@ export function OpsTicketsPage() {
           replyLabel="Your answer"
           onReply={async (message) => {
             const response = await answer({ input: { ticketId: ticket.id, message } });
-            return payloadMessages(
-              response.error,
-              response.data?.answerSupportTicket.errors,
+            return refreshAfter(
+              payloadMessages(
+                response.error,
+                response.data?.answerSupportTicket.errors,
+              ),
             );
           }}
           onResolve={async (message) => {
             const response = await resolve({
               input: { ticketId: ticket.id, message: message.trim() || null },
             });
-            return payloadMessages(
-              response.error,
-              response.data?.resolveSupportTicket.errors,
+            return refreshAfter(
+              payloadMessages(
+                response.error,
+                response.data?.resolveSupportTicket.errors,
+              ),
             );
           }}
         />

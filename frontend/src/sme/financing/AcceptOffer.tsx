@@ -3,7 +3,7 @@ import { useMutation } from "urql";
 
 import { Button } from "../../components/Button";
 import { describeError } from "../../lib/errorMessage";
-import { formatRupees } from "../../lib/money";
+import { netIfPaidOn, REPRICING_NOTE_FOR_SME } from "../../lib/payout";
 import { AcceptOfferMutation } from "../mutations";
 
 /**
@@ -14,10 +14,13 @@ export function AcceptOffer({
   offerId,
   lender,
   netAmount,
+  disbursalDate,
 }: {
   offerId: string;
   lender: string;
   netAmount: string;
+  /** The payout date the net amount is priced for. */
+  disbursalDate: string;
 }) {
   const idempotencyKey = useRef(crypto.randomUUID());
   const [confirming, setConfirming] = useState(false);
@@ -51,8 +54,9 @@ export function AcceptOffer({
       aria-label={`Accept the offer of ${lender}`}
     >
       <p>
-        Accept the offer of {lender}? {formatRupees(netAmount)} will be paid into your
-        bank account, and the other offers on this application lapse.
+        Accept the offer of {lender}? You receive{" "}
+        {netIfPaidOn(netAmount, disbursalDate)}. {REPRICING_NOTE_FOR_SME} The other
+        offers on this application lapse.
       </p>
       {message ? (
         <p className="field-error" role="alert">

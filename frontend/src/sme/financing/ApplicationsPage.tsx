@@ -12,7 +12,10 @@ import { SmeApplicationsQuery } from "../queries";
 
 /** Show the SME's financing applications and how many offers each has. */
 export function ApplicationsPage() {
-  const list = usePagedQuery(SmeApplicationsQuery, {}, (data) => data.applications);
+  const list = usePagedQuery(SmeApplicationsQuery, {}, (data) => data.applications, [
+    "FinancingApplication",
+    "Offer",
+  ]);
 
   return (
     <>

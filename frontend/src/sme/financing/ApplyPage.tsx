@@ -1,48 +1,91 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { useMutation, useQuery } from "urql";
 
 import { Button } from "../../components/Button";
+import { LoadMore } from "../../components/LoadMore";
 import { FormErrors } from "../../components/Notice";
 import { PageHeader } from "../../components/PageHeader";
-import { QueryView } from "../../components/QueryView";
-import { EmptyState } from "../../components/States";
+import { SelectField } from "../../components/SelectField";
+import { EmptyState, ErrorState, LoadingState } from "../../components/States";
 import { TableWrap } from "../../components/TableWrap";
+import { TextField } from "../../components/TextField";
+import type { InvoiceFilter } from "../../gql/graphql";
 import { formatDate } from "../../lib/dates";
 import { describeError } from "../../lib/errorMessage";
 import { recordProductEvent } from "../../lib/measurement/productEvents";
 import { formatRupees } from "../../lib/money";
+import { countOf } from "../../lib/plural";
+import { usePagedQuery } from "../../lib/usePagedQuery";
 import { SubmitApplicationMutation } from "../mutations";
-import { FinanceableInvoicesQuery } from "../queries";
+import { FinanceableInvoicesQuery, SmeBuyersQuery } from "../queries";
 
 const MAX_INVOICES = 20;
 
-/** Choose verified invoices and apply to have them financed. */
+interface Search {
+  buyerId: string;
+  dueDateFrom: string;
+  dueDateTo: string;
+}
+
+const NO_SEARCH: Search = { buyerId: "", dueDateFrom: "", dueDateTo: "" };
+
+function toFilter(search: Search): InvoiceFilter {
+  return {
+    status: ["VERIFIED"],
+    buyerId: search.buyerId || null,
+    dueDateFrom: search.dueDateFrom || null,
+    dueDateTo: search.dueDateTo || null,
+  };
+}
+
+/**
+ * Choose verified invoices and apply to have them financed. The list is read
+ * page by page and narrowed by buyer and due date on the server; invoices
+ * chosen stay chosen while the search changes.
+ */
 export function ApplyPage() {
   const navigate = useNavigate();
-  const [result, reexecute] = useQuery({
-    query: FinanceableInvoicesQuery,
-    requestPolicy: "network-only",
-  });
-  const [chosen, setChosen] = useState<string[]>([]);
+  const [search, setSearch] = useState<Search>(NO_SEARCH);
+  const filter = useMemo(() => toFilter(search), [search]);
+  const list = usePagedQuery(
+    FinanceableInvoicesQuery,
+    { filter },
+    (data) => data.invoices,
+    ["Invoice"],
+  );
+  const [buyers] = useQuery({ query: SmeBuyersQuery });
+  // Invoice numbers by id, to name the chosen invoices the search hides.
+  const [chosen, setChosen] = useState<Map<string, string>>(new Map());
   const [errors, setErrors] = useState<string[]>([]);
   const [submission, submit] = useMutation(SubmitApplicationMutation);
+  const set = (key: keyof Search) => (value: string) =>
+    setSearch((old) => ({ ...old, [key]: value }));
 
   useEffect(() => recordProductEvent("APPLICATION_STARTED"), []);
 
-  function toggle(id: string, checked: boolean) {
-    setChosen((old) => (checked ? [...old, id] : old.filter((item) => item !== id)));
+  function toggle(id: string, invoiceNumber: string, checked: boolean) {
+    setErrors([]);
+    setChosen((old) => {
+      const next = new Map(old);
+      if (checked) {
+        next.set(id, invoiceNumber);
+      } else {
+        next.delete(id);
+      }
+      return next;
+    });
   }
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setErrors([]);
-    if (chosen.length === 0) {
+    if (chosen.size === 0) {
       setErrors(["No invoice is chosen; tick at least one."]);
       return;
     }
-    const response = await submit({ input: { invoiceIds: chosen } });
+    const response = await submit({ input: { invoiceIds: [...chosen.keys()] } });
     const payload = response.data?.submitApplication;
     if (response.error) {
       setErrors([describeError(response.error)]);
@@ -54,6 +97,7 @@ export function ApplyPage() {
     }
   }
 
+  const searching = search !== NO_SEARCH;
   return (
     <>
       <PageHeader
@@ -65,73 +109,125 @@ export function ApplyPage() {
           </Link>
         }
       />
-      <QueryView
-        result={result}
-        retry={() => reexecute({ requestPolicy: "network-only" })}
-      >
-        {(data) =>
-          data.invoices.nodes.length === 0 ? (
-            <EmptyState>
-              No invoice is ready for financing.{" "}
-              <Link to="/sme/invoices/new">Add an invoice</Link>.
-            </EmptyState>
-          ) : (
-            <form onSubmit={onSubmit} noValidate aria-label="Invoices to finance">
-              <FormErrors messages={errors} />
-              <TableWrap label="Verified invoices">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Finance</th>
-                      <th scope="col">Invoice</th>
-                      <th scope="col">Buyer</th>
-                      <th scope="col">Due</th>
-                      <th scope="col" className="number">
-                        Total
-                      </th>
+      <div className="filters" role="search" aria-label="Find invoices">
+        <SelectField
+          id="apply-buyer"
+          label="Buyer"
+          placeholder="Any"
+          value={search.buyerId}
+          options={(buyers.data?.buyers.nodes ?? []).map((buyer) => ({
+            value: buyer.id,
+            label: buyer.legalName,
+          }))}
+          onChange={set("buyerId")}
+        />
+        <TextField
+          id="apply-due-from"
+          label="Due from"
+          type="date"
+          value={search.dueDateFrom}
+          onChange={set("dueDateFrom")}
+        />
+        <TextField
+          id="apply-due-to"
+          label="Due to"
+          type="date"
+          value={search.dueDateTo}
+          onChange={set("dueDateTo")}
+        />
+        {searching ? (
+          <Button variant="secondary" onClick={() => setSearch(NO_SEARCH)}>
+            Clear search
+          </Button>
+        ) : null}
+      </div>
+      <form onSubmit={onSubmit} noValidate aria-label="Invoices to finance">
+        <FormErrors messages={errors} />
+        {list.error && !list.nodes ? (
+          <ErrorState error={list.error} onRetry={list.refresh} />
+        ) : null}
+        {!list.nodes && !list.error ? <LoadingState /> : null}
+        {list.nodes?.length === 0 ? (
+          <EmptyState>
+            {searching ? (
+              "No verified invoice matches the search."
+            ) : (
+              <>
+                No invoice is ready for financing.{" "}
+                <Link to="/sme/invoices/new">Add an invoice</Link>.
+              </>
+            )}
+          </EmptyState>
+        ) : null}
+        {list.nodes?.length ? (
+          <>
+            <TableWrap label="Verified invoices">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Finance</th>
+                    <th scope="col">Invoice</th>
+                    <th scope="col">Buyer</th>
+                    <th scope="col">Due</th>
+                    <th scope="col" className="number">
+                      Total
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.nodes.map((invoice) => (
+                    <tr key={invoice.id}>
+                      <td>
+                        <input
+                          type="checkbox"
+                          id={`finance-${invoice.id}`}
+                          checked={chosen.has(invoice.id)}
+                          disabled={
+                            !chosen.has(invoice.id) && chosen.size >= MAX_INVOICES
+                          }
+                          onChange={(event) =>
+                            toggle(
+                              invoice.id,
+                              invoice.invoiceNumber,
+                              event.target.checked,
+                            )
+                          }
+                          aria-label={`Finance invoice ${invoice.invoiceNumber}`}
+                        />
+                      </td>
+                      <td>
+                        <label htmlFor={`finance-${invoice.id}`}>
+                          {invoice.invoiceNumber}
+                        </label>
+                      </td>
+                      <td>{invoice.buyer.legalName}</td>
+                      <td>{formatDate(invoice.dueDate)}</td>
+                      <td className="number">{formatRupees(invoice.totalAmount)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {data.invoices.nodes.map((invoice) => (
-                      <tr key={invoice.id}>
-                        <td>
-                          <input
-                            type="checkbox"
-                            id={`finance-${invoice.id}`}
-                            checked={chosen.includes(invoice.id)}
-                            disabled={
-                              !chosen.includes(invoice.id) &&
-                              chosen.length >= MAX_INVOICES
-                            }
-                            onChange={(event) =>
-                              toggle(invoice.id, event.target.checked)
-                            }
-                            aria-label={`Finance invoice ${invoice.invoiceNumber}`}
-                          />
-                        </td>
-                        <td>
-                          <label htmlFor={`finance-${invoice.id}`}>
-                            {invoice.invoiceNumber}
-                          </label>
-                        </td>
-                        <td>{invoice.buyer.legalName}</td>
-                        <td>{formatDate(invoice.dueDate)}</td>
-                        <td className="number">{formatRupees(invoice.totalAmount)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
-              <div className="button-row">
-                <Button type="submit" busy={submission.fetching}>
-                  Apply with {chosen.length}{" "}
-                  {chosen.length === 1 ? "invoice" : "invoices"}
-                </Button>
-              </div>
-            </form>
-          )
-        }
-      </QueryView>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+            <LoadMore
+              hasNextPage={list.hasNextPage}
+              fetching={list.fetching}
+              shown={list.nodes.length}
+              total={list.totalCount}
+              onLoadMore={list.loadMore}
+            />
+          </>
+        ) : null}
+        <p className="muted">
+          {chosen.size > 0
+            ? `Chosen: ${[...chosen.values()].join(", ")}.`
+            : "No invoice is chosen yet."}
+        </p>
+        <div className="button-row" style={{ marginTop: 0 }}>
+          <Button type="submit" busy={submission.fetching}>
+            Apply with {countOf(chosen.size, "invoice", "invoices")}
+          </Button>
+        </div>
+      </form>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { LoadMore } from "../../components/LoadMore";
+import { Notice } from "../../components/Notice";
 import { PageHeader } from "../../components/PageHeader";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States";
 import { StatusBadge } from "../../components/StatusBadge";
@@ -6,6 +7,7 @@ import { TableWrap } from "../../components/TableWrap";
 import { formatDate } from "../../lib/dates";
 import { ASSET_CLASS_LABELS } from "../../lib/labels";
 import { formatRupees, isZero } from "../../lib/money";
+import { countOf } from "../../lib/plural";
 import { usePagedQuery } from "../../lib/usePagedQuery";
 import { SmeLoansQuery } from "../queries";
 
@@ -40,6 +42,11 @@ export function LoansPage() {
               />
             ) : null}
           </p>
+          {!isZero(loan.refundDue) ? (
+            <Notice tone="info">
+              {formatRupees(loan.refundDue)} over-paid, to be refunded to you.
+            </Notice>
+          ) : null}
           <dl className="facts">
             <dt>Paid to you</dt>
             <dd>
@@ -49,7 +56,9 @@ export function LoansPage() {
             <dt>Due</dt>
             <dd>
               {formatDate(loan.dueDate)}
-              {loan.daysPastDue > 0 ? `, ${loan.daysPastDue} days past due` : ""}
+              {loan.daysPastDue > 0
+                ? `, ${countOf(loan.daysPastDue, "day", "days")} past due`
+                : ""}
             </dd>
             <dt>Still owed</dt>
             <dd>{formatRupees(loan.principalOutstanding)}</dd>

@@ -5,6 +5,8 @@ import { StatusBadge } from "../../components/StatusBadge";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { DAY_COUNT_LABELS } from "../../lib/labels";
 import { formatRate, formatRupees } from "../../lib/money";
+import { netIfPaidOn, REPRICING_NOTE_FOR_SME } from "../../lib/payout";
+import { countOf } from "../../lib/plural";
 
 export interface OfferFacts {
   id: string;
@@ -49,7 +51,7 @@ export function OfferCard({
       </p>
       <Facts
         items={[
-          ["You receive", formatRupees(facts.netAmount)],
+          ["You receive", netIfPaidOn(facts.netAmount, facts.disbursalDate)],
           ["Annual percentage rate", formatRate(facts.annualPercentageRate)],
           ["Invoice total", formatRupees(facts.invoiceAmount)],
           [
@@ -61,9 +63,8 @@ export function OfferCard({
             formatRupees(facts.discountAmount),
           ],
           ["Processing fee", formatRupees(facts.feeAmount)],
-          ["Disbursal date assumed", formatDate(facts.disbursalDate)],
           ["Repayment due", formatDate(facts.dueDate)],
-          ["Tenor", `${facts.tenorDays} days`],
+          ["Tenor", `${countOf(facts.tenorDays, "day", "days")} from that payout`],
           ["Day count", DAY_COUNT_LABELS[offer.dayCount] ?? offer.dayCount],
           [
             "Recourse",
@@ -72,6 +73,7 @@ export function OfferCard({
           ["Valid until", formatDateTime(offer.validUntil)],
         ]}
       />
+      <p className="field-hint">{REPRICING_NOTE_FOR_SME}</p>
       {actions}
     </article>
   );

@@ -9,6 +9,7 @@ import { EmptyState } from "../../components/States";
 import { StatusBadge } from "../../components/StatusBadge";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { formatRupees } from "../../lib/money";
+import { netIfPaidOn, REPRICING_NOTE_FOR_SME } from "../../lib/payout";
 import { ApplicationOffersQuery } from "../queries";
 import { AcceptOffer } from "./AcceptOffer";
 import { OfferCard } from "./OfferCard";
@@ -84,6 +85,7 @@ export function OffersPage() {
                           offerId={offer.id}
                           lender={offer.lender.name}
                           netAmount={offer.keyFacts.netAmount}
+                          disbursalDate={offer.keyFacts.disbursalDate}
                         />
                       ) : null
                     }
@@ -105,8 +107,9 @@ function AcceptedNotice({ offers }: { offers: readonly OfferFacts[] }) {
   }
   return (
     <Notice tone="success" title={`You accepted the offer of ${accepted.lender.name}.`}>
-      {formatRupees(accepted.keyFacts.netAmount)} will be paid into your bank account
-      once the lender has made the transfer.{" "}
+      You receive{" "}
+      {netIfPaidOn(accepted.keyFacts.netAmount, accepted.keyFacts.disbursalDate)} into
+      your bank account. {REPRICING_NOTE_FOR_SME}{" "}
       <Link to="/sme/loans">Follow it under Loans</Link>.
     </Notice>
   );

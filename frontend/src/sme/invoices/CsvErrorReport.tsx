@@ -1,4 +1,5 @@
 import { TableWrap } from "../../components/TableWrap";
+import { countOf, pluralForm } from "../../lib/plural";
 
 export interface CsvRowError {
   row?: number | null;
@@ -16,7 +17,8 @@ export function CsvErrorReport({ errors }: { errors: readonly CsvRowError[] }) {
   return (
     <section aria-labelledby="csv-errors-title">
       <h3 id="csv-errors-title">
-        Nothing was saved: {rows.toLocaleString("en-IN")} rows need correcting
+        Nothing was saved: {countOf(rows, "row", "rows")}{" "}
+        {pluralForm(rows, "needs", "need")} correcting
       </h3>
       <p>Row numbers are those your spreadsheet shows; the header is row 1.</p>
       <TableWrap label="Rows to correct">

@@ -8,6 +8,7 @@ import { FormErrors, Notice } from "../../components/Notice";
 import { ProgressBar } from "../../components/ProgressBar";
 import { LoadingState } from "../../components/States";
 import { describeError } from "../../lib/errorMessage";
+import { countOf, pluralForm } from "../../lib/plural";
 import { ImportInvoicesCsvMutation } from "../mutations";
 import { CsvErrorReport } from "./CsvErrorReport";
 import type { CsvRowError } from "./CsvErrorReport";
@@ -66,7 +67,8 @@ export function CsvImport({ onImported }: { onImported?: () => void }) {
       </p>
       {savedCount !== null ? (
         <Notice tone="success">
-          {savedCount.toLocaleString("en-IN")} invoices are imported and verified.
+          {countOf(savedCount, "invoice", "invoices")}{" "}
+          {pluralForm(savedCount, "is", "are")} imported and verified.
         </Notice>
       ) : null}
       <FormErrors messages={general} />

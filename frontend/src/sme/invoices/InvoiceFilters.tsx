@@ -3,6 +3,7 @@ import { useQuery } from "urql";
 import { SelectField } from "../../components/SelectField";
 import { TextField } from "../../components/TextField";
 import type { InvoiceFilter, InvoiceStatus } from "../../gql/graphql";
+import { checkMoney } from "../../lib/inputChecks";
 import { humanize } from "../../lib/labels";
 import { isMoney, normalizeMoney } from "../../lib/money";
 import { SmeBuyersQuery } from "../queries";
@@ -119,6 +120,7 @@ export function InvoiceFilters({
         inputMode="decimal"
         value={value.amountMin}
         onChange={set("amountMin")}
+        errors={amountErrors(value.amountMin, "Total at least")}
       />
       <TextField
         id="filter-amount-max"
@@ -126,7 +128,14 @@ export function InvoiceFilters({
         inputMode="decimal"
         value={value.amountMax}
         onChange={set("amountMax")}
+        errors={amountErrors(value.amountMax, "Total at most")}
       />
     </div>
   );
+}
+
+/** Say why a typed bound is left out of the filter, if it is. */
+function amountErrors(text: string, label: string): string[] | undefined {
+  const problem = checkMoney(text, label, { required: false, allowZero: true });
+  return problem ? [problem] : undefined;
 }

@@ -20,7 +20,9 @@ import { InvoiceFilters, NO_INVOICE_FILTER, toInvoiceFilter } from "./InvoiceFil
 export function InvoicesPage() {
   const [filterForm, setFilterForm] = useState(NO_INVOICE_FILTER);
   const filter = useMemo(() => toInvoiceFilter(filterForm), [filterForm]);
-  const list = usePagedQuery(SmeInvoicesQuery, { filter }, (data) => data.invoices);
+  const list = usePagedQuery(SmeInvoicesQuery, { filter }, (data) => data.invoices, [
+    "Invoice",
+  ]);
 
   return (
     <>

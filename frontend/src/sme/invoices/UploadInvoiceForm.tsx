@@ -14,6 +14,8 @@ import { checkGstin } from "../../lib/identifiers";
 import { addMoney, formatRupees, isMoney, normalizeMoney } from "../../lib/money";
 import { useFieldErrors } from "../../lib/useFieldErrors";
 import { UploadInvoiceMutation } from "../mutations";
+import { checkInvoiceForm, checkInvoiceNumber, EMPTY_INVOICE } from "./invoiceForm";
+import type { InvoiceForm } from "./invoiceForm";
 
 const FIELDS = [
   "buyerGstin",
@@ -29,20 +31,6 @@ const FIELDS = [
   "document",
 ];
 
-const DOCUMENT_NUMBER = /^[A-Z1-9][A-Z0-9/-]{0,15}$/;
-
-const EMPTY = {
-  buyerGstin: "",
-  buyerName: "",
-  invoiceNumber: "",
-  documentType: "INV",
-  invoiceDate: "",
-  dueDate: "",
-  taxableValue: "",
-  gstAmount: "",
-  sellerGstin: "",
-};
-
 /** Show the form for one invoice typed in, with its PDF. */
 export function UploadInvoiceForm({
   sellerGstins,
@@ -51,37 +39,35 @@ export function UploadInvoiceForm({
   sellerGstins: readonly string[];
   onSaved?: () => void;
 }) {
-  const [form, setForm] = useState({ ...EMPTY, sellerGstin: sellerGstins[0] ?? "" });
+  const [form, setForm] = useState<InvoiceForm>({
+    ...EMPTY_INVOICE,
+    sellerGstin: sellerGstins[0] ?? "",
+  });
   const [document, setDocument] = useState<File | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   // A new key empties the file input after a save.
   const [fileKey, setFileKey] = useState(0);
   const [result, upload] = useMutation(UploadInvoiceMutation);
   const fieldErrors = useFieldErrors(FIELDS);
-  const set = (key: keyof typeof EMPTY) => (value: string) =>
+  const set = (key: keyof InvoiceForm) => (value: string) => {
     setForm((old) => ({ ...old, [key]: value }));
+    fieldErrors.clearField(key);
+  };
 
   const taxable = normalizeMoney(form.taxableValue);
   const gst = normalizeMoney(form.gstAmount);
   const total = isMoney(taxable) && isMoney(gst) ? addMoney(taxable, gst) : "";
   const buyerProblem =
     form.buyerGstin.length >= 15 ? checkGstin(form.buyerGstin) : null;
-  const numberProblem =
-    form.invoiceNumber && !DOCUMENT_NUMBER.test(form.invoiceNumber.trim().toUpperCase())
-      ? "Invoice number is invalid: use 1-16 letters, digits, / and -, not starting with 0, / or -."
-      : null;
+  const numberProblem = checkInvoiceNumber(form.invoiceNumber);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     fieldErrors.clear();
     setSaved(null);
-    if (!document) {
-      fieldErrors.show([
-        {
-          field: ["document"],
-          message: "The invoice PDF is missing; choose the file.",
-        },
-      ]);
+    const problems = checkInvoiceForm(form, document);
+    if (problems.length > 0 || !document) {
+      fieldErrors.show(problems);
       return;
     }
     const response = await upload({
@@ -105,7 +91,7 @@ export function UploadInvoiceForm({
     } else if (payload?.invoice) {
       setSaved(payload.invoice.invoiceNumber);
       onSaved?.();
-      setForm({ ...EMPTY, sellerGstin: sellerGstins[0] ?? "" });
+      setForm({ ...EMPTY_INVOICE, sellerGstin: sellerGstins[0] ?? "" });
       setDocument(null);
       setFileKey((key) => key + 1);
     }
@@ -221,7 +207,10 @@ export function UploadInvoiceForm({
         label="Invoice PDF"
         accept="application/pdf,.pdf"
         required
-        onChange={(files) => setDocument(files[0] ?? null)}
+        onChange={(files) => {
+          setDocument(files[0] ?? null);
+          fieldErrors.clearField("document");
+        }}
         errors={of("document")}
       />
       <div className="button-row">

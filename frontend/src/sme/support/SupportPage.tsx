@@ -14,7 +14,9 @@ import { OpenTicketForm } from "./OpenTicketForm";
 
 /** Show the SME's support tickets and a form to open a new one. */
 export function SupportPage() {
-  const list = usePagedQuery(SupportTicketsQuery, {}, (data) => data.supportTickets);
+  const list = usePagedQuery(SupportTicketsQuery, {}, (data) => data.supportTickets, [
+    "SupportTicket",
+  ]);
   const [, addMessage] = useMutation(AddSupportTicketMessageMutation);
 
   return (
@@ -42,10 +44,14 @@ export function SupportPage() {
             const response = await addMessage({
               input: { ticketId: ticket.id, message },
             });
-            return payloadMessages(
+            const problems = payloadMessages(
               response.error,
               response.data?.addSupportTicketMessage.errors,
             );
+            if (problems.length === 0) {
+              list.refresh();
+            }
+            return problems;
           }}
         />
       ))}
