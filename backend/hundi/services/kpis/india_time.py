@@ -166,6 +166,36 @@ def _microseconds_sqlite(
     return f"({seconds} * 1000000 + {fractions})"
 
 
+class sum_microseconds_between(FunctionElement[Any]):
+    """Sum of the microseconds from one instant to a later one over a group's rows.
+
+    PostgreSQL sums the intervals, whose days and microseconds are exact,
+    and converts only the total to seconds. That is the same number as a
+    sum of `microseconds_between`, and took a third less time for 690,000
+    sessions (docs/benchmarks.md). SQLite sums `microseconds_between`.
+    """
+
+    type = Numeric()
+    inherit_cache = True
+
+
+@compiles(sum_microseconds_between, "postgresql")
+def _sum_microseconds_postgresql(
+    element: sum_microseconds_between, compiler: SQLCompiler, **kw: Any
+) -> str:
+    start, end = _arguments(element, compiler, **kw)
+    return f"(extract(epoch FROM sum({end} - {start})) * 1000000)"
+
+
+@compiles(sum_microseconds_between, "sqlite")
+def _sum_microseconds_sqlite(
+    element: sum_microseconds_between, compiler: SQLCompiler, **kw: Any
+) -> str:
+    start, end = element.clauses
+    between = microseconds_between(start, end)
+    return f"sum({compiler.process(between, **kw)})"
+
+
 class _india_month_start(FunctionElement[Any]):
     type = UtcDateTime()
     inherit_cache = True

