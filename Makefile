@@ -31,9 +31,6 @@ frontend:
 		cd frontend && npm ci --no-audit --no-fund && npm run build; \
 	fi
 
-# The public URL is the OAuth issuer, so it follows HOST and PORT.
-run: export PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
-
 run: install frontend
 	DEBUG=$${DEBUG:-true} $(BIN)/hundi migrate
 	DEBUG=$${DEBUG:-true} $(BIN)/hundi seed-demo --if-empty

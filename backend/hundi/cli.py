@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import os
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
@@ -42,10 +43,17 @@ def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
     from hundi.app import create_app
+    from hundi.runtime import tune_garbage_collector
 
+    # The flags act as HOST and PORT do, for worker processes and for the
+    # default public URL (the token issuer) alike.
+    if args.host:
+        os.environ["HOST"] = args.host
+    if args.port:
+        os.environ["PORT"] = str(args.port)
     settings = get_settings()
-    host = args.host or settings.host
-    port = args.port or settings.port
+    host = settings.host
+    port = settings.port
     print(f"Hundi on http://{host}:{port}/  (GraphQL at /graphql)", flush=True)
     if args.workers > 1:
         # Each worker process imports the application and reads the settings.
@@ -59,6 +67,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
         )
         return
     app = create_app(settings)
+    tune_garbage_collector()
     uvicorn.run(app, host=host, port=port, log_config=None, proxy_headers=True)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated, Literal, TypeVar
 from urllib.parse import urlsplit
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -75,8 +75,9 @@ class Settings(DatabaseSettings):
     )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     public_base_url: str = Field(
-        default="http://127.0.0.1:8000",
-        description="The URL users reach Hundi at; the OAuth issuer.",
+        default="",
+        description="The URL users reach Hundi at; the OAuth issuer. Unset, it is "
+        "http://127.0.0.1:PORT (or http://HOST:PORT for a named host).",
     )
     secret_key: str = Field(
         default=PLACEHOLDER_SECRET,
@@ -197,6 +198,18 @@ class Settings(DatabaseSettings):
                 "text from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----"
             )
         return pem
+
+    @model_validator(mode="after")
+    def _default_public_base_url(self) -> Settings:
+        # Tokens name the issuer, so the default follows the port the server
+        # listens on: `hundi token` then matches `hundi serve` on any PORT.
+        if not self.public_base_url.strip():
+            listening_everywhere = self.host in ("0.0.0.0", "::", "")
+            host = "127.0.0.1" if listening_everywhere else self.host
+            if ":" in host:
+                host = f"[{host}]"
+            self.public_base_url = f"http://{host}:{self.port}"
+        return self
 
     def unsafe_settings(self) -> list[str]:
         """Name what is only safe on a developer's machine; empty in debug mode."""

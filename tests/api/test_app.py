@@ -7,7 +7,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from strawberry.extensions.parser_cache import _get_parse_cache
+from strawberry.extensions.validation_cache import _get_validate_cache
 
+from hundi.api.schema import MAX_ALIASES, MAX_QUERY_DEPTH
 from hundi.app import create_app
 from hundi.db import Database
 from hundi.settings import Settings
@@ -198,3 +201,42 @@ async def test_graphql_unpaired_surrogate_rejected(client: httpx.AsyncClient) ->
     error = response.json()["errors"][0]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert "unpaired surrogate" in error["message"]
+
+
+async def test_repeated_query_parsed_and_validated_once(
+    client: httpx.AsyncClient,
+) -> None:
+    query = "query CacheProbe { invoices(first: 1) { totalCount } }"
+    await client.post("/graphql", json={"query": query})
+    parses = _get_parse_cache(256).cache_info()
+    validations = _get_validate_cache(256).cache_info()
+
+    await client.post("/graphql", json={"query": query})
+
+    assert _get_parse_cache(256).cache_info().hits == parses.hits + 1
+    assert _get_parse_cache(256).cache_info().misses == parses.misses
+    assert _get_validate_cache(256).cache_info().hits == validations.hits + 1
+    assert _get_validate_cache(256).cache_info().misses == validations.misses
+
+
+async def test_query_too_deep_rejected(client: httpx.AsyncClient) -> None:
+    nested = "id"
+    for _ in range(MAX_QUERY_DEPTH):
+        nested = f"lender {{ {nested} }}"
+    query = f'{{ node(id: "x") {{ ... on Loan {{ {nested} }} }} }}'
+
+    response = await client.post("/graphql", json={"query": query})
+
+    errors = response.json()["errors"]
+    assert "exceeds maximum operation depth" in errors[0]["message"]
+    assert errors[0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_too_many_aliases_rejected(client: httpx.AsyncClient) -> None:
+    fields = " ".join(f"a{i}: __typename" for i in range(MAX_ALIASES + 1))
+
+    response = await client.post("/graphql", json={"query": f"{{ {fields} }}"})
+
+    errors = response.json()["errors"]
+    assert "aliases found" in errors[0]["message"]
+    assert errors[0]["extensions"]["code"] == "BAD_USER_INPUT"

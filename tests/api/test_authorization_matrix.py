@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from hundi import models
+from hundi.api.permissions import MACHINE_CLIENT_QUERIES
 from hundi.api.relay import to_global_id
 from hundi.api.schema import schema
 from hundi.db import Database
@@ -462,6 +463,47 @@ async def test_forbidden_names_the_role_needed(gql: GraphQLClient) -> None:
 
     assert "ADMIN" in error["message"]
     assert error["extensions"]["requiredRoles"] == ["ADMIN"]
+
+
+def test_machine_client_queries_named_in_messages_match_schema() -> None:
+    graphql_schema = schema._schema
+    assert graphql_schema.query_type is not None
+    open_to_machines = {
+        name for name, operation in MATRIX.items() if operation.machine
+    } & set(graphql_schema.query_type.fields)
+
+    assert set(MACHINE_CLIENT_QUERIES) == open_to_machines
+
+
+async def test_machine_client_refused_read_names_what_it_may_read(
+    gql: GraphQLClient,
+) -> None:
+    machine = Actor(role=Role.LENDER, lender_id=uuid.uuid4(), client_id="system")
+
+    error = await gql.denied(machine, "{ invoices { totalCount } }", "FORBIDDEN")
+
+    assert error["message"] == (
+        "Machine clients may read viewer, node, lenders, applications, offers, "
+        "loans, disbursals, portfolio only; a lender user may read invoices."
+    )
+
+
+async def test_machine_client_refused_mutation_is_read_only(
+    gql: GraphQLClient,
+) -> None:
+    machine = Actor(role=Role.LENDER, lender_id=uuid.uuid4(), client_id="system")
+
+    error = await gql.denied(
+        machine,
+        'mutation { declineApplication(input: {applicationId: "x", reason: "r"}) '
+        "{ errors { code } } }",
+        "FORBIDDEN",
+    )
+
+    assert error["message"] == (
+        "Machine clients have read-only access; a lender user must call "
+        "declineApplication."
+    )
 
 
 NODE = "query($id: ID!) { node(id: $id) { id } }"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -11,8 +11,11 @@ from hundi import models
 from hundi.db import Database
 from hundi.domain.enums import ApplicationStatus, AssetClass, LoanStatus, Role
 from hundi.domain.identifiers import validate_gstin, validate_pan
+from hundi.domain.penal import accrual_window, penal_interest
 from hundi.seed.demo import build, seed_demo
 from hundi.seed.scale import seed_scale
+from hundi.services.actor import Actor
+from hundi.services.lending.day_end import run_day_end
 
 AS_OF = date(2026, 12, 4)
 
@@ -133,3 +136,68 @@ def test_demo_has_no_event_after_now() -> None:
                     late.append(f"{name}.{column.key}={value.isoformat()}")
 
     assert late == []
+
+
+async def test_demo_overdue_loans_carry_penal_interest_to_date(
+    database: Database,
+) -> None:
+    await seed_demo(database, as_of=AS_OF)
+    last_day_end = AS_OF - timedelta(days=1)
+
+    loans = await _all(database, models.Loan)
+    overdue = [
+        loan
+        for loan in loans
+        if loan.status is LoanStatus.ACTIVE
+        and loan.due_date <= last_day_end
+        and loan.penal_annual_rate is not None
+    ]
+    classifications = {
+        row.loan_id: row for row in await _all(database, models.LoanClassification)
+    }
+
+    assert overdue
+    for loan in overdue:
+        window = accrual_window(loan.due_date, None, last_day_end)
+        assert window is not None
+        expected = penal_interest(
+            loan.principal_outstanding, loan.penal_annual_rate, loan.day_count, *window
+        )
+        assert expected > 0
+        assert loan.penal_outstanding == expected
+        assert classifications[loan.id].penal_accrued == expected
+
+
+async def test_demo_next_day_end_accrues_one_day_of_penal(
+    database: Database,
+) -> None:
+    await seed_demo(database, as_of=AS_OF)
+    before = {loan.id: loan for loan in await _all(database, models.Loan)}
+    [ops_user] = [
+        user for user in await _all(database, models.User) if user.role is Role.OPS
+    ]
+    ops = Actor(role=Role.OPS, user_id=ops_user.id)
+
+    await run_day_end(
+        database, ops, AS_OF, now=datetime(2026, 12, 4, 19, 0, tzinfo=UTC)
+    )
+
+    checked = 0
+    for loan in await _all(database, models.Loan):
+        old = before[loan.id]
+        if (
+            old.status is not LoanStatus.ACTIVE
+            or old.due_date > AS_OF
+            or old.penal_annual_rate is None
+        ):
+            continue
+        one_day = penal_interest(
+            old.principal_outstanding,
+            old.penal_annual_rate,
+            old.day_count,
+            AS_OF,
+            AS_OF,
+        )
+        assert loan.penal_outstanding == old.penal_outstanding + one_day
+        checked += 1
+    assert checked > 0

@@ -101,3 +101,35 @@ def test_settings_portal_key_unset_by_default() -> None:
     settings = load_settings(_env_file=None, debug=True)
 
     assert settings.einvoice_portal_public_key is None
+
+
+@pytest.mark.parametrize(
+    ("host", "port", "expected"),
+    [
+        ("127.0.0.1", 8000, "http://127.0.0.1:8000"),
+        ("127.0.0.1", 8765, "http://127.0.0.1:8765"),
+        ("0.0.0.0", 9000, "http://127.0.0.1:9000"),
+        ("localhost", 8080, "http://localhost:8080"),
+        ("::1", 8000, "http://[::1]:8000"),
+    ],
+)
+def test_public_base_url_follows_host_and_port(
+    monkeypatch: pytest.MonkeyPatch, host: str, port: int, expected: str
+) -> None:
+    monkeypatch.delenv("PUBLIC_BASE_URL", raising=False)
+    monkeypatch.setenv("HOST", host)
+    monkeypatch.setenv("PORT", str(port))
+
+    settings = load_settings(_env_file=None, debug=True)
+
+    assert settings.public_base_url == expected
+    assert settings.issuer == expected
+
+
+def test_public_base_url_given_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PORT", "8765")
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://hundi.example/")
+
+    settings = load_settings(_env_file=None, debug=True)
+
+    assert settings.issuer == "https://hundi.example"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Select, select
 from strawberry.types import Info
 
+from hundi.api.related import Relation, prefetch
 from hundi.api.relay import NODE_MODELS, Connection, Ordering, from_global_id, paginate
 from hundi.services.actor import Actor
 
@@ -32,11 +33,13 @@ async def list_page(
     first: int | None,
     after: str | None,
     ordering: Ordering | None = None,
+    relations: Mapping[str, Relation] | None = None,
 ) -> Connection[Any]:
+    """Read one page of `model` in the actor's scope, with the selected relations."""
     context: Context = info.context
     actor = context.require_actor()
     statement: Select[Any] = select(model).where(scope(actor), *conditions)
-    return await paginate(
+    page = await paginate(
         context.reader,
         statement,
         ordering or created_order(model),
@@ -44,6 +47,9 @@ async def list_page(
         after=after,
         max_page_size=context.settings.max_page_size,
     )
+    if relations:
+        await prefetch(info, [edge.node for edge in page.edges], relations)
+    return page
 
 
 def decode_id(global_id: str, type_name: str) -> uuid.UUID | None:

@@ -11,12 +11,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from graphql import OperationType
 from strawberry.extensions.field_extension import FieldExtension
 from strawberry.permission import BasePermission, PermissionExtension
 from strawberry.types import Info
 
 from hundi.api.errors import Forbidden, Unauthenticated
 from hundi.domain.enums import Role
+
+# The root queries open to machine clients (a test checks this against the
+# fields declared with `machine_clients=True`).
+MACHINE_CLIENT_QUERIES = (
+    "viewer",
+    "node",
+    "lenders",
+    "applications",
+    "offers",
+    "loans",
+    "disbursals",
+    "portfolio",
+)
 
 
 class RolePermission(BasePermission):
@@ -43,10 +57,22 @@ class RolePermission(BasePermission):
             )
         if actor.is_machine and not self.machine_clients:
             raise Forbidden(
-                "Machine clients have read-only access; a lender user must do this.",
+                _machine_client_refusal(info),
                 requiredRoles=[role.value for role in self.roles],
             )
         return True
+
+
+def _machine_client_refusal(info: Info) -> str:
+    if info.operation.operation is OperationType.MUTATION:
+        return (
+            f"Machine clients have read-only access; a lender user must call "
+            f"{info.field_name}."
+        )
+    return (
+        f"Machine clients may read {', '.join(MACHINE_CLIENT_QUERIES)} only; a "
+        f"lender user may read {info.field_name}."
+    )
 
 
 def _role_list(roles: tuple[Role, ...]) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     MaxAliasesLimiter,
     ParserCache,
     QueryDepthLimiter,
@@ -75,6 +76,13 @@ if TYPE_CHECKING:
 
 MAX_QUERY_DEPTH = 12
 MAX_ALIASES = 30
+
+# The limits' rule classes are built once: the validation cache is keyed by
+# the rule classes too, and a class built per request would never hit it.
+LIMIT_RULES = [
+    *QueryDepthLimiter(max_depth=MAX_QUERY_DEPTH).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+]
 
 
 @strawberry.type
@@ -222,8 +230,7 @@ def build_schema(**options: Any) -> strawberry.Schema:
         extensions=[
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=256),
-            lambda: QueryDepthLimiter(max_depth=MAX_QUERY_DEPTH),
-            lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+            lambda: AddValidationRules(LIMIT_RULES),
         ],
         **options,
     )

@@ -59,6 +59,9 @@ _TAX_FIELDS = {
     "cess": "CesVal",
 }
 
+# Parts of TotInvVal besides the assessable value, the GST and the round-off.
+_OTHER_VALUE_FIELDS = ("StCesVal", "OthChrg", "Discount")
+
 _Path = tuple[str, ...]
 _ABSENT: Any = object()
 
@@ -305,7 +308,44 @@ def _read_values(reader: _DocumentReader, body: _Path) -> dict[str, Any]:
         tax = reader.amount((*values, key), allow_zero=True, required=False)
         fields[name] = Decimal("0.00") if tax is None else tax
 
+    _check_total(reader, values, fields)
     return fields
+
+
+def _check_total(
+    reader: _DocumentReader, values: _Path, fields: dict[str, Any]
+) -> None:
+    """Check that TotInvVal is the sum of its parts, as the e-invoice schema defines it.
+
+    TotInvVal = AssVal + CgstVal + SgstVal + IgstVal + CesVal + StCesVal +
+    OthChrg - Discount + RndOffAmt, where an absent part is zero and only the
+    round-off may be negative.
+    """
+    extra = {}
+    for key in _OTHER_VALUE_FIELDS:
+        part = reader.amount((*values, key), allow_zero=True, required=False)
+        extra[key] = Decimal("0.00") if part is None else part
+    round_off = reader.signed_amount((*values, "RndOffAmt"), required=False)
+    parts = [fields["assessable_value"], fields["total_invoice_value"]]
+    if any(part is None for part in parts) or reader.problems:
+        return
+
+    expected = (
+        fields["assessable_value"]
+        + sum(fields[name] for name in _TAX_FIELDS)
+        + extra["StCesVal"]
+        + extra["OthChrg"]
+        - extra["Discount"]
+        + (round_off or Decimal("0.00"))
+    )
+    if expected != fields["total_invoice_value"]:
+        reader.report(
+            (*values, "TotInvVal"),
+            f"TotInvVal {fields['total_invoice_value']} does not add up: AssVal, "
+            "the GST and cess values, StCesVal, OthChrg and RndOffAmt less Discount "
+            f"come to {expected}. Correct the e-invoice or import the one the "
+            "portal returned.",
+        )
 
 
 def _read_payment(reader: _DocumentReader, body: _Path) -> dict[str, Any]:
@@ -483,6 +523,26 @@ class _DocumentReader:
         except InvalidAmount as error:
             self.report(path, f"{name} {error}.")
             return None
+
+    def signed_amount(self, path: _Path, *, required: bool = True) -> Decimal | None:
+        """Read an amount that may be negative, such as a round-off."""
+        raw = self.value(path, required=required)
+        if raw is _ABSENT:
+            return None
+
+        if isinstance(raw, float | bool):
+            # The same messages as for any other amount.
+            return self.amount(path, required=required)
+        if not isinstance(raw, Decimal | int):
+            self.report(path, f"{path[-1]} must be a JSON number, not {raw!r}.")
+            return None
+
+        try:
+            size = check_amount(abs(Decimal(raw)), allow_zero=True)
+        except InvalidAmount as error:
+            self.report(path, f"{path[-1]} {error}.")
+            return None
+        return -size if raw < 0 else size
 
     def count(self, path: _Path, *, required: bool = True) -> int | None:
         raw = self.value(path, required=required)

@@ -23,6 +23,12 @@ GSTIN_STATE_CODES: frozenset[str] = frozenset(
     [f"{code:02d}" for code in range(1, 39)] + ["97", "99"]
 )
 
+# The states and union territories a business can have its principal place in
+# today: every GST state code except 97 and 99, which are not places in a state,
+# 25 (Daman and Diu, merged into 26 in 2020) and 28 (Andhra Pradesh before its
+# division in 2014; the state now has 37).
+CURRENT_STATE_CODES: frozenset[str] = GSTIN_STATE_CODES - {"25", "28", "97", "99"}
+
 # The 4th character of a PAN is the holder type (python-stdnum `stdnum/in_/pan.py`).
 # NOTE: python-stdnum also accepts K (Krish trust), which is not listed here, so
 # validate_pan() rejects such a PAN.

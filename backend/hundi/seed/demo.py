@@ -59,6 +59,7 @@ from hundi.seed import catalog
 from hundi.seed.documents import kyc_documents, store_documents
 from hundi.services.documents import DocumentStore
 from hundi.services.kpis.targets import insert_missing_targets
+from hundi.services.lending.day_end import penal_for
 
 DEMO_PASSWORD = "hundi-demo"
 DEMO_LENDER_CLIENT_ID = "demo-lender-api"
@@ -995,6 +996,14 @@ def build_classifications(context: Context) -> None:
     run.loans_classified = len(active)
     data.add(run)
     for loan in active:
+        # This is the first day-end on record, so, as a real first run would,
+        # it accrues penal interest on an overdue loan from its due date on.
+        penal = (
+            penal_for(loan, last_day_end, None)
+            if days_past_due(loan.due_date, last_day_end)
+            else Decimal("0.00")
+        )
+        loan.penal_outstanding = (loan.penal_outstanding or Decimal("0.00")) + penal
         data.add(
             models.LoanClassification(
                 loan_id=loan.id,
@@ -1002,6 +1011,7 @@ def build_classifications(context: Context) -> None:
                 days_past_due=loan.days_past_due,
                 asset_class=loan.asset_class,
                 principal_outstanding=loan.principal_outstanding,
+                penal_accrued=penal,
             )
         )
 

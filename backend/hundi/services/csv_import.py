@@ -160,6 +160,11 @@ async def import_invoices_csv(
 # Reading the file -----------------------------------------------------------------
 
 
+# Control characters other than tab, line feed and carriage return never
+# appear in CSV text; a NUL or a ZIP signature byte means a binary file.
+_BINARY_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def read_rows(file: UploadedFile) -> list[CsvRow]:
     """Read the header and data rows; raise FieldErrors for a file that is unusable."""
     name = clean_filename(file.filename)
@@ -169,6 +174,11 @@ def read_rows(file: UploadedFile) -> list[CsvRow]:
         raise _invalid_csv(
             f"File {name} is not UTF-8 text; save it as CSV UTF-8."
         ) from None
+    if _BINARY_CHARACTERS.search(text):
+        raise _invalid_csv(
+            f"File {name} is not CSV text: it contains control characters, as a "
+            "spreadsheet workbook or other binary file does; save it as CSV UTF-8."
+        )
 
     reader = csv.reader(io.StringIO(text, newline=""))
     try:

@@ -8,7 +8,7 @@ draft's fields to the input paths to report errors at, then calls
 - amounts are rupees with at most 2 decimal places: taxable value and total
   positive, GST zero or more. For the form and CSV the total must equal
   taxable value plus GST. An e-invoice's TotInvVal may also carry other
-  charges, a discount and a round-off, so it is not recomputed.
+  charges, a discount and a round-off; the parser checks that sum instead.
 - the invoice date is not in the future in India time, and the due date is
   after the invoice date.
 - the seller GSTIN is one of the SME's verified GSTINs, and the buyer GSTIN

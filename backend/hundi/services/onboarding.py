@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from hundi.auth.passwords import MIN_PASSWORD_LENGTH, hash_password
 from hundi.db import Database
 from hundi.domain.enums import AcquisitionChannel, Constitution, Role, SmeStatus
-from hundi.domain.identifiers import GSTIN_STATE_CODES
+from hundi.domain.identifiers import CURRENT_STATE_CODES, GSTIN_STATE_CODES
 from hundi.models import Sme, User
 from hundi.services.actor import Actor
 from hundi.services.audit import record_audit, snapshot
@@ -178,13 +178,19 @@ def _shown(value: str) -> str:
 
 def _check_state_code(value: str, checks: ErrorCollector) -> str:
     code = value.strip()
-    if code in GSTIN_STATE_CODES:
+    if code in CURRENT_STATE_CODES:
         return code
 
+    reason = (
+        "is not a current state or union territory"
+        if code in GSTIN_STATE_CODES
+        else "is not a GST state code"
+    )
     checks.add(
         ("stateCode",),
         "INVALID_STATE_CODE",
-        f"State code {_shown(code)} is not a GST state code; use 01-38, 97 or 99.",
+        f"State code {_shown(code)} {reason}; use the code of the state or union "
+        "territory of the principal place of business (01-38, except 25 and 28).",
     )
     return ""
 

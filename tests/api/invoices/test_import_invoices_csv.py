@@ -310,6 +310,23 @@ async def test_import_invoices_csv_unknown_column(
     assert "unknown column(s) irn" in error["message"]
 
 
+async def test_import_invoices_csv_workbook_rejected(
+    database: Database, gql: GraphQLClient, seller: Actor
+) -> None:
+    # The first bytes of an .xlsx file: a ZIP local file header.
+    content = b"PK\x03\x04\x14\x00\x06\x00\x08\x00[Content_Types].xml"
+
+    payload = await import_csv(gql, seller, content)
+
+    [error] = payload["errors"]
+    assert error["code"] == "INVALID_CSV"
+    assert error["message"] == (
+        "File invoices.csv is not CSV text: it contains control characters, as a "
+        "spreadsheet workbook or other binary file does; save it as CSV UTF-8."
+    )
+    assert await count_rows(database, models.InvoiceImport) == 0
+
+
 async def test_import_invoices_csv_row_with_extra_value(
     database: Database, gql: GraphQLClient, seller: Actor
 ) -> None:

@@ -7,6 +7,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+import pytest
+
 from hundi import models
 from hundi.api.relay import to_global_id
 from hundi.db import Database
@@ -265,3 +267,45 @@ async def test_portfolio_loans_statements_do_not_grow(
     assert len(small_page["portfolio"]["loans"]["nodes"]) == 5
     assert len(large_page["portfolio"]["loans"]["nodes"]) == 50
     assert large.count == small.count
+
+
+ROOT_LOANS_WITH_FRAGMENTS = """
+fragment Parties on Loan { sme { legalName } buyer { legalName } }
+query Loans($first: Int) {
+  loans(first: $first) {
+    edges { node { id ...Parties ... on Loan { invoice { invoiceNumber } } } }
+  }
+}
+"""
+
+ROOT_LOANS_IDS = "query Loans($first: Int) { loans(first: $first) { nodes { id } } }"
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+async def test_loan_list_loads_each_selected_relation_once(
+    database: Database, gql: GraphQLClient, rows: int
+) -> None:
+    book = await _many_loans(database, rows)
+
+    with count_statements(database) as counter:
+        data = await gql(book.maker, ROOT_LOANS_WITH_FRAGMENTS, {"first": 50})
+
+    nodes = [edge["node"] for edge in data["loans"]["edges"]]
+    assert len(nodes) == rows
+    assert all(node["invoice"]["invoiceNumber"] for node in nodes)
+    assert all(node["sme"]["legalName"] for node in nodes)
+    assert all(node["buyer"]["legalName"] for node in nodes)
+    # The page, then invoices, SMEs and buyers: one statement each.
+    assert counter.count == 4, counter.statements
+
+
+async def test_loan_list_loads_no_unselected_relation(
+    database: Database, gql: GraphQLClient
+) -> None:
+    book = await _many_loans(database, 5)
+
+    with count_statements(database) as counter:
+        data = await gql(book.maker, ROOT_LOANS_IDS, {"first": 50})
+
+    assert len(data["loans"]["nodes"]) == 5
+    assert counter.count == 1, counter.statements

@@ -10,7 +10,7 @@ from hundi import models
 from hundi.api.relay import to_global_id
 from hundi.db import Database
 from hundi.domain.calendar import india_today
-from hundi.domain.enums import InvoiceStatus, SmeStatus
+from hundi.domain.enums import DocumentType, InvoiceStatus, SmeStatus
 from hundi.services.actor import Actor
 from support.factories import create_buyer, create_invoice, create_lender, create_sme
 from support.graphql import GraphQLClient
@@ -162,6 +162,44 @@ async def test_submit_application_rejects_each_bad_invoice(
     assert await count_rows(database, models.FinancingApplication) == 1
 
 
+async def test_submit_application_rejects_credit_and_debit_notes(
+    database: Database, gql: GraphQLClient
+) -> None:
+    book = await open_book(database)
+    due = india_today() + timedelta(days=60)
+    credit_note = await create_invoice(
+        database,
+        book.sme,
+        book.buyer,
+        due_date=due,
+        document_type=DocumentType.CRN,
+        invoice_number="CN/001",
+    )
+    debit_note = await create_invoice(
+        database,
+        book.sme,
+        book.buyer,
+        due_date=due,
+        document_type=DocumentType.DBN,
+        invoice_number="DN/001",
+    )
+
+    payload = await submit(gql, book.owner, ids(credit_note, debit_note))
+
+    errors = {tuple(error["field"]): error for error in payload["errors"]}
+    first = errors[("input", "invoiceIds", "0")]
+    second = errors[("input", "invoiceIds", "1")]
+    assert first["code"] == "NOT_A_TAX_INVOICE"
+    assert first["message"] == (
+        "Document CN/001 is a credit note (CRN); only tax invoices (INV) can be "
+        "financed."
+    )
+    assert second["code"] == "NOT_A_TAX_INVOICE"
+    assert "DN/001 is a debit note (DBN)" in second["message"]
+    assert payload["application"] is None
+    assert await count_rows(database, models.FinancingApplication) == 0
+
+
 async def test_submit_application_without_kyc_rejected(
     database: Database, gql: GraphQLClient
 ) -> None:
@@ -191,3 +229,43 @@ async def test_submit_application_by_lender_forbidden(
     officer = await lender_user(database, await create_lender(database))
 
     await gql.denied(officer, SUBMIT, "FORBIDDEN", {"input": {"invoiceIds": []}})
+
+
+FINANCEABLE = """
+query Financeable($financeable: Boolean) {
+  invoices(first: 50, filter: { financeable: $financeable }) {
+    nodes { invoiceNumber }
+  }
+}
+"""
+
+
+async def test_financeable_filter_lists_what_an_application_accepts(
+    database: Database, gql: GraphQLClient
+) -> None:
+    book = await open_book(database)
+    today = india_today()
+    far = today + timedelta(days=60)
+    ready = await invoice_due(database, book, far)
+    held = await invoice_due(database, book, far)
+    await submitted(database, book, [held])
+    due_soon = await invoice_due(database, book, today + timedelta(days=1))
+    await create_invoice(
+        database, book.sme, book.buyer, due_date=far, status=InvoiceStatus.UPLOADED
+    )
+    await create_invoice(
+        database, book.sme, book.buyer, due_date=far, document_type=DocumentType.CRN
+    )
+
+    yes = await gql(book.owner, FINANCEABLE, {"financeable": True})
+    no = await gql(book.owner, FINANCEABLE, {"financeable": False})
+    every = await gql(book.owner, FINANCEABLE, {"financeable": None})
+
+    numbers = [node["invoiceNumber"] for node in yes["invoices"]["nodes"]]
+    assert numbers == [ready.invoice_number]
+    assert len(no["invoices"]["nodes"]) == 4
+    assert len(every["invoices"]["nodes"]) == 5
+    assert held.invoice_number not in numbers
+    assert due_soon.invoice_number not in numbers
+    payload = await submit(gql, book.owner, ids(ready))
+    assert payload["errors"] == []

@@ -205,6 +205,20 @@ async def test_register_sme_every_bad_field_reported(
     await assert_nothing_registered(database)
 
 
+@pytest.mark.parametrize("code", ["25", "28", "97", "99"])
+async def test_register_sme_outside_current_states_rejected(
+    database: Database, gql: GraphQLClient, code: str
+) -> None:
+    payload = await register(gql, stateCode=code)
+
+    [error] = payload["errors"]
+    assert error["code"] == "INVALID_STATE_CODE"
+    assert error["message"].startswith(
+        f"State code {code} is not a current state or union territory;"
+    )
+    await assert_nothing_registered(database)
+
+
 async def test_register_sme_password_too_long(
     database: Database, gql: GraphQLClient
 ) -> None:

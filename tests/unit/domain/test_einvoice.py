@@ -185,6 +185,50 @@ def test_parse_einvoice_tax_amount_sums_taxes():
     assert invoice.tax_amount == Decimal("19000.50")
 
 
+def test_parse_einvoice_total_with_charges_discount_and_round_off():
+    document = invoice_document()
+    document["ValDtls"].update(
+        StCesVal=Decimal("100.00"),
+        OthChrg=Decimal("500.00"),
+        Discount=Decimal("250.40"),
+        RndOffAmt=Decimal("-0.60"),
+        TotInvVal=Decimal("118349.00"),
+    )
+
+    invoice = parse_einvoice(document)
+
+    assert invoice.total_invoice_value == Decimal("118349.00")
+
+
+def test_parse_einvoice_total_not_adding_up_rejected():
+    document = invoice_document()
+    document["ValDtls"]["TotInvVal"] = Decimal("500000.00")
+
+    [problem] = _problems(document)
+
+    assert problem.field == ("ValDtls", "TotInvVal")
+    assert problem.message.startswith("TotInvVal 500000.00 does not add up:")
+    assert "come to 118000.00" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("round_off", "message"),
+    [
+        (Decimal("0.005"), "RndOffAmt 0.005 has 3 decimal places"),
+        ("-1", "RndOffAmt must be a JSON number, not '-1'."),
+        (1.5, "RndOffAmt 1.5 is a float"),
+    ],
+)
+def test_parse_einvoice_bad_round_off_rejected(round_off, message):
+    document = invoice_document()
+    document["ValDtls"]["RndOffAmt"] = round_off
+
+    [problem] = _problems(document)
+
+    assert problem.field == ("ValDtls", "RndOffAmt")
+    assert problem.message.startswith(message)
+
+
 def test_parse_einvoice_missing_tax_values_are_zero():
     document = invoice_document()
     for key in ("CgstVal", "SgstVal", "CesVal"):

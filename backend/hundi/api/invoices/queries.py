@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import strawberry
-from sqlalchemy import ColumnElement, false, select
+from sqlalchemy import ColumnElement, and_, false, select
 from strawberry.types import Info
 
 from hundi import models
 from hundi.api.errors import BadUserInput
-from hundi.api.invoices.types import BuyerType, InvoiceImportType, InvoiceType
+from hundi.api.invoices.types import (
+    INVOICE_RELATIONS,
+    BuyerType,
+    InvoiceImportType,
+    InvoiceType,
+)
 from hundi.api.lists import decode_id, list_page
 from hundi.api.permissions import allow
 from hundi.api.relay import Connection, Ordering
 from hundi.api.scalars import MoneyValue
 from hundi.domain.enums import InvoiceStatus, Role
+from hundi.services.lending.applications import financeable
 from hundi.services.scoping import buyer_scope, invoice_import_scope, invoice_scope
 
 if TYPE_CHECKING:
@@ -56,6 +62,12 @@ class InvoiceFilter:
     amount_max: MoneyValue | None = strawberry.field(
         default=None, description="Total at most."
     )
+    financeable: bool | None = strawberry.field(
+        default=None,
+        description="True: only invoices an application could include now (a "
+        "verified tax invoice, due after tomorrow in India, in no open, accepted "
+        "or paid-out application). False: only the others.",
+    )
 
 
 def invoice_conditions(filter: InvoiceFilter | None) -> list[ColumnElement[bool]]:
@@ -83,6 +95,9 @@ def invoice_conditions(filter: InvoiceFilter | None) -> list[ColumnElement[bool]
         (filter.amount_max, invoice.total_amount.__le__),
     ]
     conditions.extend(compare(value) for value, compare in bounds if value is not None)
+    if filter.financeable is not None:
+        rules = and_(*financeable(datetime.now(UTC)))
+        conditions.append(rules if filter.financeable else ~rules)
     return conditions
 
 
@@ -114,6 +129,7 @@ class InvoiceQueries:
             conditions=invoice_conditions(filter),
             first=first,
             after=after,
+            relations=INVOICE_RELATIONS,
         )
 
     @strawberry.field(

@@ -10,6 +10,7 @@ import strawberry
 from strawberry.types import Info
 
 from hundi import models
+from hundi.api.related import Relation, related
 from hundi.api.relay import Node, register_node, to_global_id
 from hundi.api.scalars import MoneyValue
 from hundi.api.smes.types import SmeRef
@@ -125,14 +126,12 @@ class InvoiceType(Node):
         return isinstance(obj, models.Invoice)
 
     @strawberry.field(description="The SME that raised it.")
-    async def sme(self, info: Info) -> SmeRef:
-        context: Context = info.context
-        return await context.loaders.sme_by_id.load(self.sme_id)  # type: ignore[attr-defined, return-value]
+    def sme(self, info: Info) -> SmeRef:
+        return related(info.context.loaders.sme_by_id, self.sme_id)  # type: ignore[attr-defined]
 
     @strawberry.field(description="The buyer it was raised on.")
-    async def buyer(self, info: Info) -> BuyerType:
-        context: Context = info.context
-        return await context.loaders.buyer_by_id.load(self.buyer_id)  # type: ignore[attr-defined, return-value]
+    def buyer(self, info: Info) -> BuyerType:
+        return related(info.context.loaders.buyer_by_id, self.buyer_id)  # type: ignore[attr-defined]
 
     @strawberry.field(
         description="The files it was uploaded in; empty for CSV and e-invoice imports."
@@ -145,3 +144,10 @@ class InvoiceType(Node):
 register_node(models.Buyer, "Buyer")
 register_node(models.Invoice, "Invoice")
 register_node(models.InvoiceDocument, "InvoiceDocument")
+
+
+# The relations a list of invoices loads up front when its query selects them.
+INVOICE_RELATIONS: dict[str, Relation] = {
+    "sme": (lambda loaders: loaders.sme_by_id, "sme_id"),
+    "buyer": (lambda loaders: loaders.buyer_by_id, "buyer_id"),
+}

@@ -20,7 +20,7 @@ from strawberry.types import Info
 from hundi import models
 from hundi.api.errors import BadUserInput
 from hundi.api.lending.queries import LoanFilter, loan_conditions
-from hundi.api.lending.types import LoanType
+from hundi.api.lending.types import LOAN_RELATIONS, LoanType
 from hundi.api.lists import list_page
 from hundi.api.permissions import allow
 from hundi.api.relay import Connection, Ordering, to_global_id
@@ -213,6 +213,7 @@ class PortfolioType:
             first=first,
             after=after,
             ordering=ordering,
+            relations=LOAN_RELATIONS,
         )
 
 

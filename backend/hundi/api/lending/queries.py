@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from hundi import models
 from hundi.api.lending.types import (
+    LOAN_RELATIONS,
     DisbursalType,
     FinancingApplicationType,
     LenderPartnerType,
@@ -232,6 +233,7 @@ class LendingQueries:
             conditions=loan_conditions(filter),
             first=first,
             after=after,
+            relations=LOAN_RELATIONS,
         )
 
     @strawberry.field(

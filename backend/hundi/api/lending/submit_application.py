@@ -26,6 +26,7 @@ class SubmitApplicationErrorCode(enum.Enum):
     DUPLICATE_INVOICE = "DUPLICATE_INVOICE"
     KYC_NOT_VERIFIED = "KYC_NOT_VERIFIED"
     NOT_FOUND = "NOT_FOUND"
+    NOT_A_TAX_INVOICE = "NOT_A_TAX_INVOICE"
     INVOICE_ALREADY_FINANCED = "INVOICE_ALREADY_FINANCED"
     INVOICE_NOT_VERIFIED = "INVOICE_NOT_VERIFIED"
     INVOICE_IN_LIVE_APPLICATION = "INVOICE_IN_LIVE_APPLICATION"
@@ -40,8 +41,8 @@ class SubmitApplicationError(MutationError):
 @strawberry.input(description="The invoices to finance.")
 class SubmitApplicationInput:
     invoice_ids: list[strawberry.ID] = strawberry.field(
-        description="Ids of your VERIFIED invoices, 1 to 20, in the order to show "
-        "them; none may be in another live application."
+        description="Ids of your VERIFIED tax invoices (INV), 1 to 20, in the order "
+        "to show them; none may be in another live application."
     )
 
 

@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from hundi import models
 from hundi.api.invoices.types import BuyerType, InvoiceType
+from hundi.api.related import Relation, related
 from hundi.api.relay import Node, register_node
 from hundi.api.scalars import MoneyValue, RateValue
 from hundi.api.smes.types import SmeRef
@@ -543,24 +544,20 @@ class LoanType(Node):
         return isinstance(obj, models.Loan)
 
     @strawberry.field(description="The invoice financed.")
-    async def invoice(self, info: Info) -> InvoiceType:
-        context: Context = info.context
-        return await context.loaders.invoice_by_id.load(self.invoice_id)  # type: ignore[attr-defined, return-value]
+    def invoice(self, info: Info) -> InvoiceType:
+        return related(info.context.loaders.invoice_by_id, self.invoice_id)  # type: ignore[attr-defined]
 
     @strawberry.field(description="The SME financed.")
-    async def sme(self, info: Info) -> SmeRef:
-        context: Context = info.context
-        return await context.loaders.sme_by_id.load(self.sme_id)  # type: ignore[attr-defined, return-value]
+    def sme(self, info: Info) -> SmeRef:
+        return related(info.context.loaders.sme_by_id, self.sme_id)  # type: ignore[attr-defined]
 
     @strawberry.field(description="The buyer who owes the invoice.")
-    async def buyer(self, info: Info) -> BuyerType:
-        context: Context = info.context
-        return await context.loaders.buyer_by_id.load(self.buyer_id)  # type: ignore[attr-defined, return-value]
+    def buyer(self, info: Info) -> BuyerType:
+        return related(info.context.loaders.buyer_by_id, self.buyer_id)  # type: ignore[attr-defined]
 
     @strawberry.field(description="The lender.")
-    async def lender(self, info: Info) -> LenderPartnerType:
-        context: Context = info.context
-        return await context.loaders.lender_by_id.load(self.lender_id)  # type: ignore[attr-defined, return-value]
+    def lender(self, info: Info) -> LenderPartnerType:
+        return related(info.context.loaders.lender_by_id, self.lender_id)  # type: ignore[attr-defined]
 
     @strawberry.field(description="Repayments received, oldest first.")
     async def repayments(self, info: Info) -> list[RepaymentType]:
@@ -638,3 +635,12 @@ register_node(models.Repayment, "Repayment")
 register_node(models.Loan, "Loan")
 register_node(models.Disbursal, "Disbursal")
 register_node(models.Recovery, "Recovery")
+
+
+# The relations a list of loans loads up front when its query selects them.
+LOAN_RELATIONS: dict[str, Relation] = {
+    "invoice": (lambda loaders: loaders.invoice_by_id, "invoice_id"),
+    "sme": (lambda loaders: loaders.sme_by_id, "sme_id"),
+    "buyer": (lambda loaders: loaders.buyer_by_id, "buyer_id"),
+    "lender": (lambda loaders: loaders.lender_by_id, "lender_id"),
+}

@@ -17,13 +17,14 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from hundi.db import Database
 from hundi.domain.calendar import india_today
 from hundi.domain.enums import (
     ApplicationStatus,
+    DocumentType,
     InvoiceStatus,
     OfferStatus,
     SmeStatus,
@@ -65,6 +66,11 @@ APPLICATION_LIFETIME = timedelta(days=14)
 MAX_INVOICES = 20
 _FIELD = "invoiceIds"
 _FINANCED = (InvoiceStatus.FINANCED, InvoiceStatus.SETTLED)
+_DOCUMENT_NAMES = {
+    DocumentType.INV: "tax invoice",
+    DocumentType.CRN: "credit note",
+    DocumentType.DBN: "debit note",
+}
 
 
 async def submit_application(
@@ -207,6 +213,15 @@ async def _invoices_to_finance(
         field = (_FIELD, index)
         if invoice is None:
             checks.add(field, "NOT_FOUND", "No invoice of yours has this id.")
+        elif invoice.document_type is not DocumentType.INV:
+            checks.add(
+                field,
+                "NOT_A_TAX_INVOICE",
+                f"Document {invoice.invoice_number} is a "
+                f"{_DOCUMENT_NAMES[invoice.document_type]} "
+                f"({invoice.document_type.value}); only tax invoices (INV) can be "
+                "financed.",
+            )
         elif invoice.status in _FINANCED:
             checks.add(
                 field,
@@ -240,9 +255,12 @@ async def _invoices_to_finance(
     return [found[invoice_id] for invoice_id in invoice_ids if invoice_id is not None]
 
 
-async def _held_by_live_applications(
-    session: AsyncSession, invoice_ids: set[uuid.UUID], now: datetime
-) -> set[uuid.UUID]:
+def in_live_application(now: datetime) -> ColumnElement[bool]:
+    """Whether an invoice is in an application that is open, accepted or paid out.
+
+    An invoice may be in one live application at a time; an open application
+    stops holding its invoices once it expires.
+    """
     application = FinancingApplication
     live = or_(
         application.status.in_(
@@ -250,10 +268,28 @@ async def _held_by_live_applications(
         ),
         (application.status.in_(OPEN_APPLICATION) & (application.expires_at > now)),
     )
-    invoice_ids_held = await session.scalars(
+    return exists(
         select(ApplicationInvoice.invoice_id)
         .join(application, application.id == ApplicationInvoice.application_id)
-        .where(ApplicationInvoice.invoice_id.in_(invoice_ids), live)
+        .where(ApplicationInvoice.invoice_id == Invoice.id, live)
+    )
+
+
+def financeable(now: datetime) -> list[ColumnElement[bool]]:
+    """Conditions on an invoice that an application for it today would pass."""
+    return [
+        Invoice.status == InvoiceStatus.VERIFIED,
+        Invoice.document_type == DocumentType.INV,
+        Invoice.due_date > india_today(now) + timedelta(days=1),
+        ~in_live_application(now),
+    ]
+
+
+async def _held_by_live_applications(
+    session: AsyncSession, invoice_ids: set[uuid.UUID], now: datetime
+) -> set[uuid.UUID]:
+    invoice_ids_held = await session.scalars(
+        select(Invoice.id).where(Invoice.id.in_(invoice_ids), in_live_application(now))
     )
     return set(invoice_ids_held)
 

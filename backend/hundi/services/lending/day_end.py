@@ -203,7 +203,7 @@ async def _classify(
     previous: date | None,
 ) -> None:
     days = days_past_due(loan.due_date, business_date)
-    penal = _penal_for(loan, business_date, previous) if days else Decimal("0.00")
+    penal = penal_for(loan, business_date, previous) if days else Decimal("0.00")
     loan.penal_outstanding += penal
 
     in_arrears = days > 0 and loan.principal_outstanding + loan.penal_outstanding > 0
@@ -239,7 +239,11 @@ async def _classify(
         )
 
 
-def _penal_for(loan: Loan, business_date: date, previous: date | None) -> Decimal:
+def penal_for(loan: Loan, business_date: date, previous: date | None) -> Decimal:
+    """Return the penal interest a day-end on `business_date` accrues on `loan`.
+
+    `previous` is the business date of the last run before it, if any.
+    """
     if loan.penal_annual_rate is None or loan.principal_outstanding == 0:
         return Decimal("0.00")
 
