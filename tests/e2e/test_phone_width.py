@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from playwright.async_api import Page, expect
 
-from support.browser import fits_phone_width, screenshot, sign_in_from_start
+from support.browser import (
+    fits_phone_width,
+    screenshot,
+    sign_in_from_start,
+    wider_than_page,
+)
 
 SCREENS = {
     ("lender@hundi.example", "/lender"): [
@@ -46,5 +51,7 @@ async def test_main_screens_fit_phone_width(page: Page, email: str, home: str) -
         await expect(page.get_by_role("heading", level=1)).to_be_visible()
         await expect(page.get_by_text("Loading…")).to_have_count(0)
         name = "phone" + path.replace("/", "-")
-        assert await fits_phone_width(page), f"{path} scrolls sideways at 375px"
+        assert await fits_phone_width(page), (
+            f"{path} scrolls sideways at 375px: {await wider_than_page(page)}"
+        )
         await screenshot(page, name)

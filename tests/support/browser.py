@@ -83,3 +83,33 @@ async def fits_phone_width(page: Page) -> bool:
             "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
         )
     )
+
+
+async def wider_than_page(page: Page) -> list[str]:
+    """Describe the innermost elements that reach past the page's right edge.
+
+    Elements inside a container that scrolls or clips sideways are left out.
+    """
+    return list(
+        await page.evaluate(
+            """() => {
+              const width = document.documentElement.clientWidth;
+              const clipped = (element) => {
+                for (let up = element.parentElement; up; up = up.parentElement) {
+                  if (getComputedStyle(up).overflowX !== "visible") return true;
+                }
+                return false;
+              };
+              const wide = [...document.body.querySelectorAll("*")].filter(
+                (element) =>
+                  element.getBoundingClientRect().right > width + 1 && !clipped(element)
+              );
+              return wide
+                .filter((element) => !wide.some((other) => other !== element && element.contains(other)))
+                .slice(0, 5)
+                .map((element) => `${element.tagName.toLowerCase()}.${element.className} ` +
+                  `(${Math.round(element.getBoundingClientRect().right)}px): ` +
+                  element.textContent.slice(0, 60));
+            }"""
+        )
+    )

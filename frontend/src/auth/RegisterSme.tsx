@@ -12,7 +12,7 @@ import { describeError } from "../lib/errorMessage";
 import { focusFirstInvalid } from "../lib/focusFirstInvalid";
 import { CHANNEL_LABELS, CONSTITUTION_LABELS } from "../lib/labels";
 import { signInUrl } from "../lib/signIn";
-import { GST_STATES } from "../lib/states";
+import { CURRENT_STATES } from "../lib/states";
 import { useFieldErrors } from "../lib/useFieldErrors";
 import { RegisterSmeMutation } from "./mutations";
 import { checkRegistration } from "./registrationChecks";
@@ -36,7 +36,7 @@ type Form = Record<(typeof FIELDS)[number], string>;
 
 const EMPTY: Form = Object.fromEntries(FIELDS.map((key) => [key, ""])) as Form;
 
-const STATE_OPTIONS = GST_STATES.map((state) => ({
+const STATE_OPTIONS = CURRENT_STATES.map((state) => ({
   value: state.code,
   label: `${state.code} ${state.name}`,
 }));

@@ -237,6 +237,7 @@ export const LenderBuyersQuery = graphql(`
       nodes {
         id
         legalName
+        gstin
       }
     }
   }

@@ -6,6 +6,7 @@ import {
   formatDateTime,
   formatMonth,
   todayInIndia,
+  yesterdayInIndia,
 } from "./dates";
 
 describe("formatDate", () => {
@@ -48,5 +49,15 @@ describe("todayInIndia", () => {
 
   it("is the same day in India late in the UTC day before 18:30", () => {
     expect(todayInIndia(new Date("2026-03-31T18:29:00Z"))).toBe("2026-03-31");
+  });
+});
+
+describe("yesterdayInIndia", () => {
+  it("gives the India day before today", () => {
+    expect(yesterdayInIndia(new Date("2026-12-04T20:00:00Z"))).toBe("2026-12-04");
+  });
+
+  it("crosses a month and a year", () => {
+    expect(yesterdayInIndia(new Date("2027-01-01T06:00:00Z"))).toBe("2026-12-31");
   });
 });

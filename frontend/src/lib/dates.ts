@@ -73,3 +73,10 @@ export function formatMonth(isoDate: string): string {
 export function todayInIndia(now: Date = new Date()): string {
   return isoDateInIndia.format(now);
 }
+
+/** Show yesterday's calendar date in India as "YYYY-MM-DD": the last day that has ended. */
+export function yesterdayInIndia(now: Date = new Date()): string {
+  const [year, month, day] = todayInIndia(now).split("-").map(Number);
+  const yesterday = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, (day ?? 1) - 1));
+  return yesterday.toISOString().slice(0, 10);
+}

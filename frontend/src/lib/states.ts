@@ -1,4 +1,8 @@
-/** GST state codes with the names of their states and union territories. */
+/**
+ * GST state codes with the names of their states and union territories. The
+ * list contains every code a GSTIN may carry, including codes of states that no
+ * longer exist and those outside any state.
+ */
 
 export const GST_STATES: readonly { code: string; name: string }[] = [
   { code: "01", name: "Jammu and Kashmir" },
@@ -42,6 +46,18 @@ export const GST_STATES: readonly { code: string; name: string }[] = [
   { code: "97", name: "Other territory" },
   { code: "99", name: "Other country" },
 ];
+
+/**
+ * Codes that name no current state or union territory: Daman and Diu before
+ * the 2020 merger, Andhra Pradesh before the 2014 division, other territory
+ * and other country. Older GSTINs still carry them, but a business cannot
+ * register with one as its principal place of business.
+ */
+const NOT_CURRENT = new Set(["25", "28", "97", "99"]);
+
+/** The current states and union territories, for a business's principal place of business. */
+export const CURRENT_STATES: readonly { code: string; name: string }[] =
+  GST_STATES.filter((state) => !NOT_CURRENT.has(state.code));
 
 export function stateName(code: string): string {
   return GST_STATES.find((state) => state.code === code)?.name ?? code;

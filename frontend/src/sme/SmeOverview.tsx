@@ -7,7 +7,7 @@ import { QueryView } from "../components/QueryView";
 import { Stat } from "../components/Stat";
 import { StatusBadge } from "../components/StatusBadge";
 import { formatDateTime } from "../lib/dates";
-import { countOf, pluralForm } from "../lib/plural";
+import { countOf } from "../lib/plural";
 import { nextStepOf } from "./nextStep";
 import type { SmeFigures } from "./nextStep";
 import { SmeOverviewQuery } from "./queries";
@@ -47,7 +47,7 @@ export function SmeOverview() {
               figures={{
                 kycStatus: sme.status,
                 invoices: data.invoices.totalCount,
-                verifiedInvoices: data.verifiedInvoices.totalCount,
+                financeableInvoices: data.financeableInvoices.totalCount,
                 offeredApplications: data.offeredApplications.totalCount,
                 submittedApplications: data.submittedApplications.totalCount,
               }}
@@ -123,9 +123,8 @@ function NextStep({ figures }: { figures: SmeFigures }) {
       return (
         <Notice tone="success">
           Your KYC is verified.{" "}
-          {countOf(figures.verifiedInvoices, "invoice", "invoices")}{" "}
-          {pluralForm(figures.verifiedInvoices, "is", "are")} ready for financing.{" "}
-          <Link to="/sme/applications/new">Apply for financing</Link>.
+          {countOf(figures.financeableInvoices, "invoice", "invoices")} can be financed
+          now. <Link to="/sme/applications/new">Apply for financing</Link>.
         </Notice>
       );
     case "AWAIT_OFFERS":
@@ -145,7 +144,7 @@ function NextStep({ figures }: { figures: SmeFigures }) {
     case "ADD_INVOICE":
       return (
         <Notice tone="success">
-          Your KYC is verified. No invoice is ready for financing now;{" "}
+          Your KYC is verified. No invoice can be financed now;{" "}
           <Link to="/sme/invoices/new">add an invoice</Link> to apply again.
         </Notice>
       );

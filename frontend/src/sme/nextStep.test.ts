@@ -6,7 +6,7 @@ import type { SmeFigures } from "./nextStep";
 const VERIFIED_WITHOUT_DATA: SmeFigures = {
   kycStatus: "KYC_VERIFIED",
   invoices: 0,
-  verifiedInvoices: 0,
+  financeableInvoices: 0,
   offeredApplications: 0,
   submittedApplications: 0,
 };
@@ -24,8 +24,8 @@ describe("nextStepOf", () => {
     expect(nextStepOf(VERIFIED_WITHOUT_DATA)).toBe("ADD_FIRST_INVOICE");
   });
 
-  it("suggests applying with verified invoices", () => {
-    const figures = { ...VERIFIED_WITHOUT_DATA, invoices: 5, verifiedInvoices: 2 };
+  it("suggests applying with invoices that can be financed now", () => {
+    const figures = { ...VERIFIED_WITHOUT_DATA, invoices: 5, financeableInvoices: 2 };
     expect(nextStepOf(figures)).toBe("APPLY");
   });
 
@@ -33,7 +33,7 @@ describe("nextStepOf", () => {
     const figures = {
       ...VERIFIED_WITHOUT_DATA,
       invoices: 5,
-      verifiedInvoices: 2,
+      financeableInvoices: 2,
       offeredApplications: 1,
     };
     expect(nextStepOf(figures)).toBe("COMPARE_OFFERS");
@@ -44,7 +44,7 @@ describe("nextStepOf", () => {
     expect(nextStepOf(figures)).toBe("AWAIT_OFFERS");
   });
 
-  it("asks for another invoice when none is ready", () => {
+  it("asks for another invoice when none can be financed now", () => {
     expect(nextStepOf({ ...VERIFIED_WITHOUT_DATA, invoices: 3 })).toBe("ADD_INVOICE");
   });
 });

@@ -13,14 +13,14 @@ export type NextStep =
 export interface SmeFigures {
   kycStatus: string;
   invoices: number;
-  verifiedInvoices: number;
+  financeableInvoices: number;
   offeredApplications: number;
   submittedApplications: number;
 }
 
 /**
  * Pick the step that moves the SME closest to money: offers waiting for an
- * answer first, then invoices ready to finance, then adding invoices.
+ * answer first, then invoices that can be financed now, then adding invoices.
  */
 export function nextStepOf(figures: SmeFigures): NextStep {
   if (figures.kycStatus === "REGISTERED") {
@@ -35,7 +35,7 @@ export function nextStepOf(figures: SmeFigures): NextStep {
   if (figures.offeredApplications > 0) {
     return "COMPARE_OFFERS";
   }
-  if (figures.verifiedInvoices > 0) {
+  if (figures.financeableInvoices > 0) {
     return "APPLY";
   }
   if (figures.submittedApplications > 0) {

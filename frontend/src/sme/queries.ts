@@ -16,7 +16,7 @@ export const SmeOverviewQuery = graphql(`
     invoices(first: 1) {
       totalCount
     }
-    verifiedInvoices: invoices(first: 1, filter: { status: [VERIFIED] }) {
+    financeableInvoices: invoices(first: 1, filter: { financeable: true }) {
       totalCount
     }
     applications(first: 1) {

@@ -20,6 +20,7 @@ import { loansCsvUrl } from "./exportUrl";
 import { RecordRepaymentForm } from "./RecordRepaymentForm";
 import {
   ASSET_CLASSES,
+  buyerOptions,
   LOAN_STATUSES,
   NO_LOAN_FILTER,
   toLoanFilter,
@@ -87,10 +88,7 @@ export function LoansPage() {
           label="Buyer"
           placeholder="Any"
           value={form.buyerId}
-          options={(buyers.data?.buyers.nodes ?? []).map((buyer) => ({
-            value: buyer.id,
-            label: buyer.legalName,
-          }))}
+          options={buyerOptions(buyers.data?.buyers.nodes ?? [])}
           onChange={set("buyerId")}
         />
         <TextField

@@ -41,3 +41,16 @@ export function toLoanFilter(form: LoanFilterForm): LoanFilter {
     dueDateTo: form.dueDateTo || null,
   };
 }
+
+/**
+ * Build the choices of the buyer filter. Two buyers may share a legal name, so
+ * each label adds the GSTIN: "Umang Pumps LLP (27AAPFU0939F1ZV)".
+ */
+export function buyerOptions(
+  buyers: readonly { id: string; legalName: string; gstin: string }[],
+): { value: string; label: string }[] {
+  return buyers.map((buyer) => ({
+    value: buyer.id,
+    label: `${buyer.legalName} (${buyer.gstin})`,
+  }));
+}

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import {
   Bar,
   BarChart,
@@ -11,12 +12,16 @@ import {
 import { TableWrap } from "../../components/TableWrap";
 import { ASSET_CLASS_LABELS } from "../../lib/labels";
 import { formatRupees, formatRupeesShort } from "../../lib/money";
+import { CLASS_TICK_FONT_SIZE, classAxisName, classTicks } from "./classAxis";
 
 interface Bucket {
   assetClass: string;
   loans: number;
   principal: string;
 }
+
+const MARGIN = { top: 12, right: 8, bottom: 0, left: 8 };
+const Y_AXIS_WIDTH = 72;
 
 const COLOURS: Record<string, string> = {
   STANDARD: "#1b6e3a",
@@ -28,33 +33,43 @@ const COLOURS: Record<string, string> = {
 
 /**
  * Principal outstanding per days-past-due bucket, as the server summed it.
- * The table under the chart gives the same figures to screen readers.
+ * The table under the chart gives the same figures to screen readers. Every
+ * class is named under its bar; where the bars are narrow, the names are
+ * turned so that they fit.
  */
 export function AssetClassChart({ buckets }: { buckets: readonly Bucket[] }) {
   // Number() only sizes the bars; the figures shown come from the strings.
   const data = buckets.map((bucket) => ({
-    name: bucket.assetClass.replace("_", "-"),
+    name: classAxisName(bucket.assetClass),
     principal: Number(bucket.principal),
     label: formatRupees(bucket.principal),
     fill: COLOURS[bucket.assetClass] ?? "#1d4f91",
   }));
+  const [chartWidth, setChartWidth] = useState<number | null>(null);
+  const ticks = classTicks(
+    data.map((row) => row.name),
+    chartWidth === null ? null : chartWidth - MARGIN.left - MARGIN.right - Y_AXIS_WIDTH,
+  );
   return (
     <figure className="card" style={{ margin: 0 }}>
       <figcaption>
         <strong>Days past due</strong>
       </figcaption>
       <div aria-hidden="true" style={{ width: "100%", height: 240 }}>
-        <ResponsiveContainer>
-          <BarChart
-            accessibilityLayer={false}
-            data={data}
-            margin={{ top: 12, right: 8, bottom: 0, left: 8 }}
-          >
+        <ResponsiveContainer onResize={(width) => setChartWidth(width)}>
+          <BarChart accessibilityLayer={false} data={data} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="name" />
+            <XAxis
+              dataKey="name"
+              interval={0}
+              tick={{ fontSize: CLASS_TICK_FONT_SIZE }}
+              angle={ticks.angle}
+              textAnchor={ticks.textAnchor}
+              height={ticks.height}
+            />
             <YAxis
               tickFormatter={(value: number) => formatRupeesShort(String(value))}
-              width={72}
+              width={Y_AXIS_WIDTH}
             />
             <Tooltip
               formatter={(_value, _name, item) => [item.payload.label, "Principal"]}

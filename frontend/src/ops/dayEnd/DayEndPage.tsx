@@ -9,18 +9,25 @@ import { PageHeader } from "../../components/PageHeader";
 import { TableWrap } from "../../components/TableWrap";
 import { TextField } from "../../components/TextField";
 import type { RunDayEndMutation as RunDayEndResult } from "../../gql/graphql";
-import { formatDate, formatDateTime, todayInIndia } from "../../lib/dates";
+import {
+  formatDate,
+  formatDateTime,
+  todayInIndia,
+  yesterdayInIndia,
+} from "../../lib/dates";
 import { describeError } from "../../lib/errorMessage";
 import { ASSET_CLASS_LABELS } from "../../lib/labels";
 import { formatRupees } from "../../lib/money";
 import { useFieldErrors } from "../../lib/useFieldErrors";
 import { RunDayEndMutation } from "../mutations";
+import { dayNotOver } from "./dayNotOver";
 
 type DayEnd = NonNullable<RunDayEndResult["runDayEnd"]["dayEnd"]>;
 
 /** Close a business date: classify overdue loans, accrue penal interest, expire offers. */
 export function DayEndPage() {
-  const [businessDate, setBusinessDate] = useState(todayInIndia());
+  // The last day that has ended; today can be chosen, with a warning.
+  const [businessDate, setBusinessDate] = useState(yesterdayInIndia());
   const [dayEnd, setDayEnd] = useState<DayEnd | null>(null);
   const [result, run] = useMutation(RunDayEndMutation);
   const fieldErrors = useFieldErrors(["businessDate"]);
@@ -56,6 +63,16 @@ export function DayEndPage() {
           onChange={setBusinessDate}
           errors={fieldErrors.of("businessDate")}
         />
+        {dayNotOver(businessDate) ? (
+          <Notice
+            tone="warning"
+            title={`${formatDate(businessDate)} is not over yet in India.`}
+          >
+            Repayments received later that day count only at the next day-end, and the
+            loans' classification and penal interest for that date are final once the
+            day-end runs.
+          </Notice>
+        ) : null}
         <div>
           <Button type="submit" busy={result.fetching}>
             Run day-end

@@ -11,7 +11,6 @@ import { SelectField } from "../../components/SelectField";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States";
 import { TableWrap } from "../../components/TableWrap";
 import { TextField } from "../../components/TextField";
-import type { InvoiceFilter } from "../../gql/graphql";
 import { formatDate } from "../../lib/dates";
 import { describeError } from "../../lib/errorMessage";
 import { recordProductEvent } from "../../lib/measurement/productEvents";
@@ -20,47 +19,34 @@ import { countOf } from "../../lib/plural";
 import { usePagedQuery } from "../../lib/usePagedQuery";
 import { SubmitApplicationMutation } from "../mutations";
 import { FinanceableInvoicesQuery, SmeBuyersQuery } from "../queries";
+import { NO_APPLY_SEARCH, toApplyFilter } from "./applySearch";
+import type { ApplySearch } from "./applySearch";
 
 const MAX_INVOICES = 20;
 
-interface Search {
-  buyerId: string;
-  dueDateFrom: string;
-  dueDateTo: string;
-}
-
-const NO_SEARCH: Search = { buyerId: "", dueDateFrom: "", dueDateTo: "" };
-
-function toFilter(search: Search): InvoiceFilter {
-  return {
-    status: ["VERIFIED"],
-    buyerId: search.buyerId || null,
-    dueDateFrom: search.dueDateFrom || null,
-    dueDateTo: search.dueDateTo || null,
-  };
-}
-
 /**
- * Choose verified invoices and apply to have them financed. The list is read
- * page by page and narrowed by buyer and due date on the server; invoices
- * chosen stay chosen while the search changes.
+ * Choose invoices and apply to have them financed. The list contains only the
+ * invoices an application can include now, read page by page and narrowed by
+ * buyer and due date on the server. Chosen invoices stay chosen while the
+ * search changes.
  */
 export function ApplyPage() {
   const navigate = useNavigate();
-  const [search, setSearch] = useState<Search>(NO_SEARCH);
-  const filter = useMemo(() => toFilter(search), [search]);
+  const [search, setSearch] = useState<ApplySearch>(NO_APPLY_SEARCH);
+  const filter = useMemo(() => toApplyFilter(search), [search]);
   const list = usePagedQuery(
     FinanceableInvoicesQuery,
     { filter },
     (data) => data.invoices,
-    ["Invoice"],
+    // An application submitted or withdrawn changes which invoices it can take.
+    ["Invoice", "FinancingApplication"],
   );
   const [buyers] = useQuery({ query: SmeBuyersQuery });
   // Invoice numbers by id, to name the chosen invoices the search hides.
   const [chosen, setChosen] = useState<Map<string, string>>(new Map());
   const [errors, setErrors] = useState<string[]>([]);
   const [submission, submit] = useMutation(SubmitApplicationMutation);
-  const set = (key: keyof Search) => (value: string) =>
+  const set = (key: keyof ApplySearch) => (value: string) =>
     setSearch((old) => ({ ...old, [key]: value }));
 
   useEffect(() => recordProductEvent("APPLICATION_STARTED"), []);
@@ -97,12 +83,12 @@ export function ApplyPage() {
     }
   }
 
-  const searching = search !== NO_SEARCH;
+  const searching = search !== NO_APPLY_SEARCH;
   return (
     <>
       <PageHeader
         title="Apply for financing"
-        description={`Choose up to ${MAX_INVOICES} verified invoices. Lenders whose products fit will make offers.`}
+        description={`Choose up to ${MAX_INVOICES} invoices. Lenders whose products fit will make offers.`}
         actions={
           <Link className="button button-secondary" to="/sme/applications">
             All applications
@@ -136,7 +122,7 @@ export function ApplyPage() {
           onChange={set("dueDateTo")}
         />
         {searching ? (
-          <Button variant="secondary" onClick={() => setSearch(NO_SEARCH)}>
+          <Button variant="secondary" onClick={() => setSearch(NO_APPLY_SEARCH)}>
             Clear search
           </Button>
         ) : null}
@@ -150,10 +136,12 @@ export function ApplyPage() {
         {list.nodes?.length === 0 ? (
           <EmptyState>
             {searching ? (
-              "No verified invoice matches the search."
+              "No invoice that can be financed now matches the search."
             ) : (
               <>
-                No invoice is ready for financing.{" "}
+                No invoice can be financed now: an application takes verified tax
+                invoices that are due after tomorrow and not in another open, accepted
+                or paid-out application.{" "}
                 <Link to="/sme/invoices/new">Add an invoice</Link>.
               </>
             )}
@@ -161,7 +149,7 @@ export function ApplyPage() {
         ) : null}
         {list.nodes?.length ? (
           <>
-            <TableWrap label="Verified invoices">
+            <TableWrap label="Invoices you can finance">
               <table>
                 <thead>
                   <tr>
