@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import re
 import secrets
@@ -98,15 +99,34 @@ def _wait_ready(base_url: str, seconds: float = 60) -> None:
 
 
 def _lua(folder: Path, name: str, token: str, query: str) -> Path:
-    body = query.replace('"', '\\"')
+    # A Lua long bracket keeps the JSON body exactly as json.dumps wrote it.
+    body = json.dumps({"query": query})
     script = folder / f"{name}.lua"
     script.write_text(
         'wrk.method = "POST"\n'
         'wrk.headers["Content-Type"] = "application/json"\n'
         f'wrk.headers["Authorization"] = "Bearer {token}"\n'
-        f'wrk.body = \'{{"query":"{body}"}}\'\n'
+        f"wrk.body = [==[{body}]==]\n"
     )
     return script
+
+
+def _check_answer(url: str, token: str, query: str) -> int:
+    """Send the query once; exit unless it answers without errors. Return its size."""
+    request = urllib.request.Request(
+        url,
+        data=json.dumps({"query": query}).encode(),
+        headers={
+            "Content-Type": "application/json",
+            "Authorization": f"Bearer {token}",
+        },
+    )
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        body = answer.read()
+    document = json.loads(body)
+    if document.get("errors") or not document.get("data"):
+        sys.exit(f"the query failed, so timing it would mean nothing: {body[:500]!r}")
+    return len(body)
 
 
 def _wrk(url: str, script: Path, args: argparse.Namespace) -> dict[str, str]:
@@ -225,13 +245,14 @@ def main() -> None:
     )
     try:
         _wait_ready(base_url)
-        print("\n| query | requests/s | p50 | p90 | p99 | non-2xx |")
-        print("| --- | --- | --- | --- | --- | --- |")
+        print("\n| query | response bytes | requests/s | p50 | p90 | p99 | non-2xx |")
+        print("| --- | --- | --- | --- | --- | --- | --- |")
         for name, token, query in (
             ("loans (50, with invoice, SME, buyer)", lender_token, LOANS),
             ("invoices (50, with SME, buyer)", ops_token, INVOICES),
             ("node (one loan)", lender_token, node_query),
         ):
+            size = _check_answer(f"{base_url}/graphql", token, query)
             script = _lua(workdir, name.split()[0], token, query)
             _wrk(
                 f"{base_url}/graphql",
@@ -239,7 +260,7 @@ def main() -> None:
                 argparse.Namespace(**{**vars(args), "duration": 3}),
             )
             figures = _wrk(f"{base_url}/graphql", script, args)
-            cells = [name, figures["rps"], figures["50%"], figures["90%"]]
+            cells = [name, f"{size:,}", figures["rps"], figures["50%"], figures["90%"]]
             cells += [figures["99%"], figures["errors"]]
             print("| " + " | ".join(cells) + " |")
     finally:
