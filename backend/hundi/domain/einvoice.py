@@ -78,6 +78,8 @@ class EInvoiceProblem:
 
     field: tuple[str, ...]
     message: str
+    # An error code more exact than the field's kind, such as TOTAL_MISMATCH.
+    code: str | None = None
 
 
 class EInvoiceError(ValueError):
@@ -345,6 +347,7 @@ def _check_total(
             "the GST and cess values, StCesVal, OthChrg and RndOffAmt less Discount "
             f"come to {expected}. Correct the e-invoice or import the one the "
             "portal returned.",
+            code="TOTAL_MISMATCH",
         )
 
 
@@ -404,13 +407,13 @@ class _DocumentReader:
         self.allow_sandbox = allow_sandbox
         self.problems: list[EInvoiceProblem] = []
 
-    def report(self, path: _Path, message: str) -> None:
+    def report(self, path: _Path, message: str, code: str | None = None) -> None:
         """Record a problem, unless one at this path or a parent explains it."""
         for problem in self.problems:
             if path[: len(problem.field)] == problem.field:
                 return
 
-        self.problems.append(EInvoiceProblem(path, message))
+        self.problems.append(EInvoiceProblem(path, message, code))
 
     def value(self, path: _Path, *, required: bool = True) -> Any:
         """Return the JSON value at `path`, or _ABSENT when it is missing or null."""

@@ -223,6 +223,9 @@ def _problem_error(document: dict[str, Any], problem: EInvoiceProblem) -> FieldE
     path = (*FILE_FIELD, *problem.field)
     name = problem.field[-1] if problem.field else ""
 
+    if problem.code is not None:
+        return FieldError(path, problem.code, problem.message)
+
     if name in _AMOUNT_KEYS:
         return FieldError(path, "INVALID_AMOUNT", problem.message)
 

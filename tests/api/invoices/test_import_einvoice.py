@@ -246,6 +246,21 @@ async def test_import_einvoice_three_decimal_amount(
     await assert_nothing_saved(database)
 
 
+async def test_import_einvoice_total_not_adding_up(
+    database: Database, gql: GraphQLClient, seller: Actor
+) -> None:
+    document = invoice_document()
+    document["ValDtls"]["TotInvVal"] = Decimal("500000.00")
+
+    payload = await import_file(gql, seller, document)
+
+    error = only_error(payload)
+    assert error["field"] == ["input", "file", "ValDtls", "TotInvVal"]
+    assert error["code"] == "TOTAL_MISMATCH"
+    assert error["message"].startswith("TotInvVal 500000.00 does not add up")
+    await assert_nothing_saved(database)
+
+
 async def test_import_einvoice_not_json(
     database: Database, gql: GraphQLClient, seller: Actor
 ) -> None:
