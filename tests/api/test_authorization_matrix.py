@@ -484,8 +484,19 @@ async def test_machine_client_refused_read_names_what_it_may_read(
 
     assert error["message"] == (
         "Machine clients may read viewer, node, lenders, applications, offers, "
-        "loans, disbursals, portfolio only; a lender user may read invoices."
+        "loans, disbursals, portfolio only; a lender user may use invoices."
     )
+
+
+async def test_machine_client_refused_other_role_read_names_what_it_may_read(
+    gql: GraphQLClient,
+) -> None:
+    machine = Actor(role=Role.LENDER, lender_id=uuid.uuid4(), client_id="system")
+
+    error = await gql.denied(machine, "{ users { totalCount } }", "FORBIDDEN")
+
+    assert error["message"].startswith("Machine clients may read viewer, node,")
+    assert error["message"].endswith("users needs a user with the role ADMIN.")
 
 
 async def test_machine_client_refused_mutation_is_read_only(
@@ -501,7 +512,7 @@ async def test_machine_client_refused_mutation_is_read_only(
     )
 
     assert error["message"] == (
-        "Machine clients have read-only access; a lender user must call "
+        "Machine clients have read-only access; a lender user may use "
         "declineApplication."
     )
 

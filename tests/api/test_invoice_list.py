@@ -176,6 +176,19 @@ async def test_invoices_statement_count_does_not_grow(
     assert counter.count == 5, counter.statements
 
 
+async def test_invoices_negative_amount_filter_rejected(gql: GraphQLClient) -> None:
+    error = await gql.denied(
+        platform_actor(Role.OPS),
+        INVOICES,
+        "BAD_USER_INPUT",
+        {"filter": {"amountMin": "-5"}},
+    )
+
+    assert error["message"] == (
+        "filter.amountMin -5 is negative; invoice totals are more than 0"
+    )
+
+
 async def test_invoices_amount_filter_with_three_places_rejected(
     gql: GraphQLClient,
 ) -> None:

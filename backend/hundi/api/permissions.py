@@ -49,30 +49,30 @@ class RolePermission(BasePermission):
         if actor is None:
             reason = info.context.auth_error
             raise Unauthenticated(reason) if reason else Unauthenticated()
+        if actor.is_machine and not (self.machine_clients and actor.role in self.roles):
+            raise Forbidden(
+                _machine_client_refusal(info, self.roles),
+                requiredRoles=[role.value for role in self.roles],
+            )
         if actor.role not in self.roles:
             raise Forbidden(
                 f"This needs the role {_role_list(self.roles)}; "
                 f"you are signed in as {actor.role.value}.",
                 requiredRoles=[role.value for role in self.roles],
             )
-        if actor.is_machine and not self.machine_clients:
-            raise Forbidden(
-                _machine_client_refusal(info),
-                requiredRoles=[role.value for role in self.roles],
-            )
         return True
 
 
-def _machine_client_refusal(info: Info) -> str:
-    if info.operation.operation is OperationType.MUTATION:
-        return (
-            f"Machine clients have read-only access; a lender user must call "
-            f"{info.field_name}."
-        )
-    return (
-        f"Machine clients may read {', '.join(MACHINE_CLIENT_QUERIES)} only; a "
-        f"lender user may read {info.field_name}."
+def _machine_client_refusal(info: Info, roles: tuple[Role, ...]) -> str:
+    field = info.field_name
+    who = (
+        f"a lender user may use {field}"
+        if Role.LENDER in roles
+        else f"{field} needs a user with the role {_role_list(roles)}"
     )
+    if info.operation.operation is OperationType.MUTATION:
+        return f"Machine clients have read-only access; {who}."
+    return f"Machine clients may read {', '.join(MACHINE_CLIENT_QUERIES)} only; {who}."
 
 
 def _role_list(roles: tuple[Role, ...]) -> str:

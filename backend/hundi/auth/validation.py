@@ -186,7 +186,10 @@ class TokenValidator:
             )
             _refuse_external_id_token(header, claims)
             return VerifiedToken(claims, external=True)
-        raise InvalidToken("the access token comes from an unknown issuer")
+        raise InvalidToken(
+            f"the access token comes from an unknown issuer; this server's issuer "
+            f"is {self.issuer} (PUBLIC_BASE_URL)"
+        )
 
     def _local_keys(self, kid: object) -> KeySet:
         keys = self._keys()

@@ -842,10 +842,12 @@ def _loan(
         principal_outstanding=quote.advance_amount,
         created_at=accepted_at,
     )
-    invoice.status = InvoiceStatus.FINANCED
     data.add(loan)
     if not disburse:
+        # Accepted but not paid out: the invoice stays VERIFIED, in its
+        # ACCEPTED application, until the checker approves the disbursal.
         return
+    invoice.status = InvoiceStatus.FINANCED
     users = _lender_users(context, offer.lender_id)
     requested = india_instant(value_date, 10, rng.randint(0, 59))
     approved = requested + timedelta(minutes=rng.randint(20, 300))

@@ -161,24 +161,25 @@ async def import_invoices_csv(
 
 
 # Control characters other than tab, line feed and carriage return never
-# appear in CSV text; a NUL or a ZIP signature byte means a binary file.
-_BINARY_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# appear in UTF-8 CSV text. A NUL or a ZIP signature byte means a workbook,
+# another binary file or UTF-16 text, none of which the import reads.
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def read_rows(file: UploadedFile) -> list[CsvRow]:
     """Read the header and data rows; raise FieldErrors for a file that is unusable."""
     name = clean_filename(file.filename)
+    if _BINARY_BYTES.search(file.content):
+        raise _invalid_csv(
+            f"File {name} is not CSV text: it contains control characters, as a "
+            "spreadsheet workbook or other binary file does; save it as CSV UTF-8."
+        )
     try:
         text = file.content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise _invalid_csv(
             f"File {name} is not UTF-8 text; save it as CSV UTF-8."
         ) from None
-    if _BINARY_CHARACTERS.search(text):
-        raise _invalid_csv(
-            f"File {name} is not CSV text: it contains control characters, as a "
-            "spreadsheet workbook or other binary file does; save it as CSV UTF-8."
-        )
 
     reader = csv.reader(io.StringIO(text, newline=""))
     try:

@@ -313,8 +313,9 @@ async def test_import_invoices_csv_unknown_column(
 async def test_import_invoices_csv_workbook_rejected(
     database: Database, gql: GraphQLClient, seller: Actor
 ) -> None:
-    # The first bytes of an .xlsx file: a ZIP local file header.
-    content = b"PK\x03\x04\x14\x00\x06\x00\x08\x00[Content_Types].xml"
+    # The first bytes of an .xlsx file: a ZIP local file header, then
+    # compressed bytes that are not UTF-8.
+    content = b"PK\x03\x04\x14\x00\x06\x00\x08\x00[Content_Types].xml\xa3\xff\x9c"
 
     payload = await import_csv(gql, seller, content)
 

@@ -102,6 +102,10 @@ def invoice_conditions(filter: InvoiceFilter | None) -> list[ColumnElement[bool]
 
 
 def _check_filter_amount(name: str, amount: Decimal) -> None:
+    if amount < 0:
+        raise BadUserInput(
+            f"filter.{name} {amount} is negative; invoice totals are more than 0"
+        )
     if amount.as_tuple().exponent < -2:  # type: ignore[operator]
         raise BadUserInput(
             f"filter.{name} {amount} has more than 2 decimal places; amounts are "

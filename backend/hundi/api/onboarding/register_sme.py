@@ -49,7 +49,8 @@ class RegisterSmeInput:
     )
     constitution: Constitution = strawberry.field(description="Legal form.")
     state_code: str = strawberry.field(
-        description="GST state code of the principal place of business (01-38, 97, 99)."
+        description="GST state code of the principal place of business: a current "
+        "state or union territory (01-38, except 25 and 28).",
     )
     industry: str = strawberry.field(description="Industry it works in.")
     full_name: str = strawberry.field(description="Full name of the first user.")

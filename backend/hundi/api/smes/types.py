@@ -34,7 +34,7 @@ class SmeType(Node):
     trade_name: str | None = strawberry.field(description="Name it trades under.")
     constitution: Constitution = strawberry.field(description="Legal form.")
     state_code: str = strawberry.field(
-        description="GST state code of its principal place of business (01-38, 97, 99)."
+        description="GST state code of its principal place of business (01-38)."
     )
     industry: str = strawberry.field(description="Industry it works in.")
     status: SmeStatus = strawberry.field(description="Onboarding and KYC state.")

@@ -63,7 +63,15 @@ export function DayEndPage() {
           onChange={setBusinessDate}
           errors={fieldErrors.of("businessDate")}
         />
-        {dayNotOver(businessDate) ? (
+        {dayNotOver(businessDate) && businessDate > todayInIndia() ? (
+          <Notice
+            tone="warning"
+            title={`${formatDate(businessDate)} has not begun yet in India.`}
+          >
+            Day-end runs for today at the latest; choose an earlier date.
+          </Notice>
+        ) : null}
+        {dayNotOver(businessDate) && businessDate === todayInIndia() ? (
           <Notice
             tone="warning"
             title={`${formatDate(businessDate)} is not over yet in India.`}

@@ -48,11 +48,23 @@ export function LoansPage() {
             </Notice>
           ) : null}
           <dl className="facts">
-            <dt>Paid to you</dt>
-            <dd>
-              {formatRupees(loan.netAmount)}
-              {loan.disbursalDate ? ` on ${formatDate(loan.disbursalDate)}` : ""}
-            </dd>
+            {loan.status === "PENDING_DISBURSAL" ? (
+              <>
+                <dt>To be paid to you</dt>
+                <dd>
+                  {formatRupees(loan.netAmount)}, once the lender pays it out; the final
+                  figure is priced for the day it is paid
+                </dd>
+              </>
+            ) : (
+              <>
+                <dt>Paid to you</dt>
+                <dd>
+                  {formatRupees(loan.netAmount)}
+                  {loan.disbursalDate ? ` on ${formatDate(loan.disbursalDate)}` : ""}
+                </dd>
+              </>
+            )}
             <dt>Due</dt>
             <dd>
               {formatDate(loan.dueDate)}
@@ -60,7 +72,7 @@ export function LoansPage() {
                 ? `, ${countOf(loan.daysPastDue, "day", "days")} past due`
                 : ""}
             </dd>
-            <dt>Still owed</dt>
+            <dt>{loan.status === "PENDING_DISBURSAL" ? "To repay" : "Still owed"}</dt>
             <dd>{formatRupees(loan.principalOutstanding)}</dd>
             {!isZero(loan.penalOutstanding) ? (
               <>
