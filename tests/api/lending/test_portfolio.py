@@ -309,3 +309,49 @@ async def test_loan_list_loads_no_unselected_relation(
 
     assert len(data["loans"]["nodes"]) == 5
     assert counter.count == 1, counter.statements
+
+
+APPLICATIONS_WITH_RELATIONS = """
+query Applications($first: Int) {
+  applications(first: $first) {
+    nodes {
+      id sme { legalName } invoices { invoiceNumber }
+      offers { id lender { name } } lenderMatches { matched }
+    }
+  }
+}
+"""
+
+OFFERS_WITH_RELATIONS = """
+query Offers($first: Int) {
+  offers(first: $first) {
+    nodes { id lender { name } product { name } application { id } }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+async def test_application_and_offer_lists_load_each_relation_once(
+    database: Database, gql: GraphQLClient, rows: int
+) -> None:
+    book = await _many_loans(database, rows)
+
+    with count_statements(database) as applications:
+        application_page = await gql(
+            book.maker, APPLICATIONS_WITH_RELATIONS, {"first": 50}
+        )
+    with count_statements(database) as offers:
+        offer_page = await gql(book.maker, OFFERS_WITH_RELATIONS, {"first": 50})
+
+    application_nodes = application_page["applications"]["nodes"]
+    offer_nodes = offer_page["offers"]["nodes"]
+    assert len(application_nodes) == rows
+    assert all(len(node["invoices"]) == 1 for node in application_nodes)
+    assert all(node["offers"][0]["lender"]["name"] for node in application_nodes)
+    assert len(offer_nodes) == rows
+    assert all(node["product"]["name"] for node in offer_nodes)
+    # The page, then SMEs, invoices, offers, matches, and the offers' lenders.
+    assert applications.count == 6, applications.statements
+    # The page, then lenders, products and applications.
+    assert offers.count == 4, offers.statements

@@ -144,8 +144,12 @@ async def test_submit_application_rejects_each_bad_invoice(
         ids(good, held, financed, uploaded, due_soon, strangers, good),
     )
 
-    errors = {tuple(error["field"]): error["code"] for error in payload["errors"]}
-    assert errors == {("input", "invoiceIds", "6"): "DUPLICATE_INVOICE"}
+    errors = {tuple(error["field"]): error for error in payload["errors"]}
+    assert list(errors) == [("input", "invoiceIds", "6")]
+    assert errors[("input", "invoiceIds", "6")]["code"] == "REPEATED_INVOICE"
+    assert errors[("input", "invoiceIds", "6")]["message"] == (
+        "This invoice id is also at index 0 of invoiceIds; list each invoice once."
+    )
 
     payload = await submit(
         gql, book.owner, ids(good, held, financed, uploaded, due_soon, strangers)

@@ -10,7 +10,9 @@ from strawberry.types import Info
 
 from hundi import models
 from hundi.api.lending.types import (
+    APPLICATION_RELATIONS,
     LOAN_RELATIONS,
+    OFFER_RELATIONS,
     DisbursalType,
     FinancingApplicationType,
     LenderPartnerType,
@@ -188,6 +190,7 @@ class LendingQueries:
             conditions=conditions,
             first=first,
             after=after,
+            relations=APPLICATION_RELATIONS,
         )
 
     @strawberry.field(
@@ -213,6 +216,7 @@ class LendingQueries:
             conditions=conditions,
             first=first,
             after=after,
+            relations=OFFER_RELATIONS,
         )
 
     @strawberry.field(

@@ -317,19 +317,16 @@ class OfferType(Node):
         return key_facts_of(offer, offer.quote_disbursal_date)
 
     @strawberry.field(description="The lender making the offer.")
-    async def lender(self, info: Info) -> LenderPartnerType:
-        context: Context = info.context
-        return await context.loaders.lender_by_id.load(self.lender_id)  # type: ignore[attr-defined, return-value]
+    def lender(self, info: Info) -> LenderPartnerType:
+        return related(info.context.loaders.lender_by_id, self.lender_id)  # type: ignore[attr-defined]
 
     @strawberry.field(description="The product the offer is priced from.")
-    async def product(self, info: Info) -> LenderProductType:
-        context: Context = info.context
-        return await context.loaders.lender_product_by_id.load(self.product_id)  # type: ignore[attr-defined, return-value]
+    def product(self, info: Info) -> LenderProductType:
+        return related(info.context.loaders.lender_product_by_id, self.product_id)  # type: ignore[attr-defined]
 
     @strawberry.field(description="The application the offer is made on.")
-    async def application(self, info: Info) -> FinancingApplicationType:
-        context: Context = info.context
-        return await context.loaders.application_by_id.load(self.application_id)  # type: ignore[attr-defined, return-value]
+    def application(self, info: Info) -> FinancingApplicationType:
+        return related(info.context.loaders.application_by_id, self.application_id)  # type: ignore[attr-defined]
 
 
 def key_facts_of(
@@ -418,9 +415,8 @@ class FinancingApplicationType(Node):
         "or why not: every lender for OPS and ADMIN, your own lender for a LENDER "
         "user, none for SMEs."
     )
-    async def lender_matches(self, info: Info) -> list[ApplicationLenderMatchType]:
-        context: Context = info.context
-        return await context.loaders.matches_by_application_id.load(self.id)  # type: ignore[return-value]
+    def lender_matches(self, info: Info) -> list[ApplicationLenderMatchType]:
+        return related(info.context.loaders.matches_by_application_id, self.id)
 
     @strawberry.field(
         description="For a LENDER user: your lender's exposure on this SME and "
@@ -434,19 +430,16 @@ class FinancingApplicationType(Node):
         return await lender_exposure_of(info, application)
 
     @strawberry.field(description="The SME applying.")
-    async def sme(self, info: Info) -> SmeRef:
-        context: Context = info.context
-        return await context.loaders.sme_by_id.load(self.sme_id)  # type: ignore[attr-defined, return-value]
+    def sme(self, info: Info) -> SmeRef:
+        return related(info.context.loaders.sme_by_id, self.sme_id)  # type: ignore[attr-defined]
 
     @strawberry.field(description="The invoices to finance, in the SME's order.")
-    async def invoices(self, info: Info) -> list[InvoiceType]:
-        context: Context = info.context
-        return await context.loaders.invoices_by_application_id.load(self.id)  # type: ignore[return-value]
+    def invoices(self, info: Info) -> list[InvoiceType]:
+        return related(info.context.loaders.invoices_by_application_id, self.id)
 
     @strawberry.field(description="Offers made on it that you may see.")
-    async def offers(self, info: Info) -> list[OfferType]:
-        context: Context = info.context
-        return await context.loaders.offers_by_application_id.load(self.id)  # type: ignore[return-value]
+    def offers(self, info: Info) -> list[OfferType]:
+        return related(info.context.loaders.offers_by_application_id, self.id)
 
     @strawberry.field(
         description="Loans booked when an offer was accepted, one per invoice."
@@ -643,4 +636,19 @@ LOAN_RELATIONS: dict[str, Relation] = {
     "sme": (lambda loaders: loaders.sme_by_id, "sme_id"),
     "buyer": (lambda loaders: loaders.buyer_by_id, "buyer_id"),
     "lender": (lambda loaders: loaders.lender_by_id, "lender_id"),
+}
+
+# The relations a list of offers loads up front when its query selects them.
+OFFER_RELATIONS: dict[str, Relation] = {
+    "lender": (lambda loaders: loaders.lender_by_id, "lender_id"),
+    "product": (lambda loaders: loaders.lender_product_by_id, "product_id"),
+    "application": (lambda loaders: loaders.application_by_id, "application_id"),
+}
+
+# The relations a list of applications loads up front when its query selects them.
+APPLICATION_RELATIONS: dict[str, Relation] = {
+    "sme": (lambda loaders: loaders.sme_by_id, "sme_id"),
+    "invoices": (lambda loaders: loaders.invoices_by_application_id, "id"),
+    "offers": (lambda loaders: loaders.offers_by_application_id, "id"),
+    "lenderMatches": (lambda loaders: loaders.matches_by_application_id, "id"),
 }

@@ -163,16 +163,19 @@ def _check_list(invoice_ids: Sequence[uuid.UUID | None]) -> None:
         )
 
     checks = ErrorCollector()
-    seen: set[uuid.UUID] = set()
+    first_index: dict[uuid.UUID, int] = {}
     for index, invoice_id in enumerate(invoice_ids):
-        if invoice_id is not None and invoice_id in seen:
+        if invoice_id is None:
+            continue
+        if invoice_id in first_index:
             checks.add(
                 (_FIELD, index),
-                "DUPLICATE_INVOICE",
-                "This invoice is in the list already; list each invoice once.",
+                "REPEATED_INVOICE",
+                f"This invoice id is also at index {first_index[invoice_id]} of "
+                "invoiceIds; list each invoice once.",
             )
-        if invoice_id is not None:
-            seen.add(invoice_id)
+        else:
+            first_index[invoice_id] = index
     checks.raise_if_any()
 
 
