@@ -323,6 +323,8 @@ def _check_total(
     OthChrg - Discount + RndOffAmt, where an absent part is zero and only the
     round-off may be negative.
     """
+    # TODO: the items (ItemList AssAmt and TotItemVal) are not checked against
+    # these totals, so an unsigned file may still carry items that disagree.
     extra = {}
     for key in _OTHER_VALUE_FIELDS:
         part = reader.amount((*values, key), allow_zero=True, required=False)

@@ -99,6 +99,8 @@ def check_received(
     """
     checks = ErrorCollector()
     amount = checks.amount(money.amount, ("amount",), "Amount")
+    # TODO: a bank reference has only a length limit; a shape check (a UTR of
+    # 12 to 22 characters, or a cheque number) would catch typing mistakes.
     reference = checks.text(
         money.bank_reference,
         ("bankReference",),
