@@ -112,7 +112,7 @@ def _lua(folder: Path, name: str, token: str, query: str) -> Path:
 
 
 def _check_answer(url: str, token: str, query: str) -> int:
-    """Send the query once; exit unless it answers without errors. Return its size."""
+    """Send the query once, exit if the response has errors, and return its size."""
     request = urllib.request.Request(
         url,
         data=json.dumps({"query": query}).encode(),

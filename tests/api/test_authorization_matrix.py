@@ -465,7 +465,7 @@ async def test_forbidden_names_the_role_needed(gql: GraphQLClient) -> None:
     assert error["extensions"]["requiredRoles"] == ["ADMIN"]
 
 
-def test_machine_client_queries_named_in_messages_match_schema() -> None:
+def test_machine_client_queries_match_schema() -> None:
     graphql_schema = schema._schema
     assert graphql_schema.query_type is not None
     open_to_machines = {
@@ -475,7 +475,7 @@ def test_machine_client_queries_named_in_messages_match_schema() -> None:
     assert set(MACHINE_CLIENT_QUERIES) == open_to_machines
 
 
-async def test_machine_client_refused_read_names_what_it_may_read(
+async def test_machine_client_read_refusal_lists_queries(
     gql: GraphQLClient,
 ) -> None:
     machine = Actor(role=Role.LENDER, lender_id=uuid.uuid4(), client_id="system")
@@ -488,7 +488,7 @@ async def test_machine_client_refused_read_names_what_it_may_read(
     )
 
 
-async def test_machine_client_refused_other_role_read_names_what_it_may_read(
+async def test_machine_client_admin_read_refusal(
     gql: GraphQLClient,
 ) -> None:
     machine = Actor(role=Role.LENDER, lender_id=uuid.uuid4(), client_id="system")
@@ -499,7 +499,7 @@ async def test_machine_client_refused_other_role_read_names_what_it_may_read(
     assert error["message"].endswith("users needs a user with the role ADMIN.")
 
 
-async def test_machine_client_refused_mutation_is_read_only(
+async def test_machine_client_mutation_refusal(
     gql: GraphQLClient,
 ) -> None:
     machine = Actor(role=Role.LENDER, lender_id=uuid.uuid4(), client_id="system")

@@ -138,7 +138,7 @@ def test_demo_has_no_event_after_now() -> None:
     assert late == []
 
 
-async def test_demo_overdue_loans_carry_penal_interest_to_date(
+async def test_demo_overdue_loans_carry_penal(
     database: Database,
 ) -> None:
     await seed_demo(database, as_of=AS_OF)
@@ -168,7 +168,7 @@ async def test_demo_overdue_loans_carry_penal_interest_to_date(
         assert classifications[loan.id].penal_accrued == expected
 
 
-async def test_demo_next_day_end_accrues_one_day_of_penal(
+async def test_demo_day_end_accrues_one_penal_day(
     database: Database,
 ) -> None:
     await seed_demo(database, as_of=AS_OF)

@@ -51,7 +51,7 @@ class RolePermission(BasePermission):
             raise Unauthenticated(reason) if reason else Unauthenticated()
         if actor.is_machine and not (self.machine_clients and actor.role in self.roles):
             raise Forbidden(
-                _machine_client_refusal(info, self.roles),
+                _machine_client_message(info, self.roles),
                 requiredRoles=[role.value for role in self.roles],
             )
         if actor.role not in self.roles:
@@ -63,16 +63,17 @@ class RolePermission(BasePermission):
         return True
 
 
-def _machine_client_refusal(info: Info, roles: tuple[Role, ...]) -> str:
+def _machine_client_message(info: Info, roles: tuple[Role, ...]) -> str:
     field = info.field_name
-    who = (
+    next_step = (
         f"a lender user may use {field}"
         if Role.LENDER in roles
         else f"{field} needs a user with the role {_role_list(roles)}"
     )
     if info.operation.operation is OperationType.MUTATION:
-        return f"Machine clients have read-only access; {who}."
-    return f"Machine clients may read {', '.join(MACHINE_CLIENT_QUERIES)} only; {who}."
+        return f"Machine clients have read-only access; {next_step}."
+    readable = ", ".join(MACHINE_CLIENT_QUERIES)
+    return f"Machine clients may read {readable} only; {next_step}."
 
 
 def _role_list(roles: tuple[Role, ...]) -> str:

@@ -4,7 +4,7 @@ An `async` resolver costs several times a plain attribute in graphql-core,
 and a list of 50 rows with three relations resolves 150 of them. So relation
 resolvers are plain functions: they return the row itself when its loader
 has already loaded it, and the pending load otherwise. A list query fills
-the loaders for the relations its selection asks for, in one statement per
+the loaders for the relations its selection includes, in one statement per
 relation through the same scoped loaders, before the rows are resolved.
 """
 

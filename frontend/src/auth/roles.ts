@@ -73,7 +73,7 @@ export const ROLE_SECTIONS: Record<Role, RoleSection> = {
   },
 };
 
-/** Whether a user of `role` may open the pages of `section`. */
+/** Check whether a user of `role` may open the pages of `section`. */
 export function mayOpenSection(role: Role, section: Role): boolean {
   return role === section || (ROLE_SECTIONS[section].alsoOpenTo ?? []).includes(role);
 }

@@ -1,6 +1,6 @@
 /**
  * Wording of the amount an offer pays out. An offer's key facts are priced
- * for the quote's disbursal date; when the lender pays, the loan is priced
+ * for the quote's disbursal date. When the lender pays, the loan is priced
  * again by the same rules for the day the money moves, and the value date
  * cannot be before the day the SME accepts. A later payout leaves fewer days
  * to the due date and so a smaller discount, so the quoted net amount is the

@@ -30,7 +30,7 @@ export interface PagedResult<Node> {
  * `invalidatedBy` names the types whose mutations make the list stale, such
  * as "Repayment" for a list of loans: urql's document cache then drops the
  * cached first page when a mutation returns one, even when the list itself
- * holds no row of that type. A screen that runs the mutation still calls
+ * contains no row of that type. A screen that runs the mutation still calls
  * `refresh`, which also drops the pages read with "Show more".
  */
 export function usePagedQuery<Data, Variables extends AnyVariables, Node>(

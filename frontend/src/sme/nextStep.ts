@@ -19,8 +19,8 @@ export interface SmeFigures {
 }
 
 /**
- * Pick the step that moves the SME closest to money: offers waiting for an
- * answer first, then invoices that can be financed now, then adding invoices.
+ * Pick the step that moves the SME closest to money: offers waiting for a
+ * decision first, then invoices that can be financed now, then adding invoices.
  */
 export function nextStepOf(figures: SmeFigures): NextStep {
   if (figures.kycStatus === "REGISTERED") {

@@ -125,8 +125,8 @@ async def test_submit_application_rejects_each_bad_invoice(
     book = await open_book(database)
     today = india_today()
     good = await invoice_due(database, book, today + timedelta(days=60))
-    held = await invoice_due(database, book, today + timedelta(days=60))
-    await submitted(database, book, [held])
+    in_application = await invoice_due(database, book, today + timedelta(days=60))
+    await submitted(database, book, [in_application])
     financed = await create_invoice(
         database, book.sme, book.buyer, status=InvoiceStatus.FINANCED
     )
@@ -141,7 +141,7 @@ async def test_submit_application_rejects_each_bad_invoice(
     payload = await submit(
         gql,
         book.owner,
-        ids(good, held, financed, uploaded, due_soon, strangers, good),
+        ids(good, in_application, financed, uploaded, due_soon, strangers, good),
     )
 
     errors = {tuple(error["field"]): error for error in payload["errors"]}
@@ -152,7 +152,9 @@ async def test_submit_application_rejects_each_bad_invoice(
     )
 
     payload = await submit(
-        gql, book.owner, ids(good, held, financed, uploaded, due_soon, strangers)
+        gql,
+        book.owner,
+        ids(good, in_application, financed, uploaded, due_soon, strangers),
     )
 
     errors = {tuple(error["field"]): error["code"] for error in payload["errors"]}
@@ -251,8 +253,8 @@ async def test_financeable_filter_lists_what_an_application_accepts(
     today = india_today()
     far = today + timedelta(days=60)
     ready = await invoice_due(database, book, far)
-    held = await invoice_due(database, book, far)
-    await submitted(database, book, [held])
+    in_application = await invoice_due(database, book, far)
+    await submitted(database, book, [in_application])
     due_soon = await invoice_due(database, book, today + timedelta(days=1))
     await create_invoice(
         database, book.sme, book.buyer, due_date=far, status=InvoiceStatus.UPLOADED
@@ -269,7 +271,7 @@ async def test_financeable_filter_lists_what_an_application_accepts(
     assert numbers == [ready.invoice_number]
     assert len(no["invoices"]["nodes"]) == 4
     assert len(every["invoices"]["nodes"]) == 5
-    assert held.invoice_number not in numbers
+    assert in_application.invoice_number not in numbers
     assert due_soon.invoice_number not in numbers
     payload = await submit(gql, book.owner, ids(ready))
     assert payload["errors"] == []

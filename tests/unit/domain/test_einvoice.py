@@ -185,7 +185,7 @@ def test_parse_einvoice_tax_amount_sums_taxes():
     assert invoice.tax_amount == Decimal("19000.50")
 
 
-def test_parse_einvoice_total_with_charges_discount_and_round_off():
+def test_parse_einvoice_total_with_all_parts():
     document = invoice_document()
     document["ValDtls"].update(
         StCesVal=Decimal("100.00"),

@@ -259,7 +259,7 @@ async def _invoices_to_finance(
 
 
 def in_live_application(now: datetime) -> ColumnElement[bool]:
-    """Whether an invoice is in an application that is open, accepted or paid out.
+    """Build the condition: the invoice is in an open, accepted or paid-out application.
 
     An invoice may be in one live application at a time; an open application
     stops holding its invoices once it expires.

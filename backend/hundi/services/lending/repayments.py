@@ -99,7 +99,7 @@ def check_received(
     """
     checks = ErrorCollector()
     amount = checks.amount(money.amount, ("amount",), "Amount")
-    # TODO: a bank reference has only a length limit; a shape check (a UTR of
+    # TODO: a bank reference has only a length limit. A shape check (a UTR of
     # 12 to 22 characters, or a cheque number) would catch typing mistakes.
     reference = checks.text(
         money.bank_reference,

@@ -13,7 +13,7 @@ const FIELDS = ["reason"];
 
 /**
  * Decline an application for your lender, with the reason. Declining also
- * withdraws your lender's open offer on it, which `hasOpenOffer` says.
+ * withdraws your lender's open offer on it, which `hasOpenOffer` shows.
  */
 export function DeclineForm({
   applicationId,

@@ -31,7 +31,7 @@ export const API_FIELD: Record<keyof OfferForm, string> = {
 
 export const OFFER_FIELDS = Object.values(API_FIELD);
 
-/** The longest validity createOffer takes, in days. */
+/** The maximum validity createOffer accepts, in days. */
 export const MAX_VALID_DAYS = 30;
 
 /** Find every problem the browser can see, keyed by the API's field names. */

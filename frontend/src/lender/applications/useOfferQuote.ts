@@ -29,7 +29,7 @@ const NO_ERRORS: MappedErrors = { byField: {}, general: [] };
 /**
  * Price the offer on screen with `offerQuote`, 300 ms after the terms stop
  * changing. While a new quote runs, the last one stays shown and `updating`
- * is true; errors are given only for the terms on screen, so no stale error
+ * is true. Errors are given only for the terms on screen, so no stale error
  * shows next to a field that changed since.
  */
 export function useOfferQuote(
